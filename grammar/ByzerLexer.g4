@@ -1,0 +1,84 @@
+// Byzer-lang lexer.
+//
+// Follows the original DSLSQL.g4 lexical rules (see docs/language.md): keywords are
+// case-insensitive, identifiers and strings keep their case, there is no number token, and any
+// character the lexer does not know becomes UNRECOGNIZED so that opaque SQL bodies
+// (select/insert/create/drop/refresh) can hold anything.
+lexer grammar ByzerLexer;
+
+options { caseInsensitive = true; }
+
+channels { COMMENTS }
+
+// Statement keywords.
+LOAD: 'load';
+SAVE: 'save';
+SELECT: 'select';
+INSERT: 'insert';
+CREATE: 'create';
+DROP: 'drop';
+REFRESH: 'refresh';
+SET: 'set';
+CONNECT: 'connect';
+TRAIN: 'train';
+RUN: 'run';
+PREDICT: 'predict';
+REGISTER: 'register';
+UNREGISTER: 'unregister';
+INCLUDE: 'include';
+
+// Clause keywords.
+AS: 'as';
+INTO: 'into';
+OPTIONS: 'options';
+WHERE: 'where';
+AND: 'and';
+PARTITIONBY: 'partitionby';
+OVERWRITE: 'overwrite';
+APPEND: 'append';
+IGNORE: 'ignore';
+// Byzer's own grammar spells this with capitals and so never matches it; we accept it in any case.
+ERRORIFEXISTS: 'errorifexists';
+
+DOT: '.';
+SEMI: ';';
+EQ: '=';
+MINUS: '-';
+SLASH: '/';
+GT: '>';
+LT: '<';
+TILDE: '~';
+COMMA: ',';
+
+// `!name` is one token: the macro/command name.
+EXECUTE_COMMAND: '!' [a-z0-9_]+;
+BANG: '!';
+
+// Triple-quoted block: no escapes, cannot contain ''' itself. Must precede STRING.
+BLOCK_STRING: '\'\'\'' ~[+] .*? '\'\'\'';
+
+STRING
+    : '\'' ( ~['\\] | '\\' . )* '\''
+    | '"' ( ~["\\] | '\\' . )* '"'
+    ;
+
+BACKQUOTED_IDENTIFIER: '`' ( ~'`' | '``' )* '`';
+
+IDENTIFIER: [a-z0-9_]+;
+
+LINE_COMMENT: '--' ~[\r\n]* -> channel(COMMENTS);
+BLOCK_COMMENT: ( '/**/' | '/*' ~[+] .*? '*/' ) -> channel(COMMENTS);
+
+WS: [ \r\n\t]+ -> channel(HIDDEN);
+
+// An unterminated quote or block must not silently swallow the rest of the script as
+// UNRECOGNIZED characters: these tokens let the parser report exactly where it started.
+UNTERMINATED_BLOCK_STRING: '\'\'\'' ~[+] .*? EOF;
+UNTERMINATED_STRING
+    : '\'' ( ~['\\] | '\\' . )* EOF
+    | '"' ( ~["\\] | '\\' . )* EOF
+    ;
+UNTERMINATED_BACKQUOTE: '`' ( ~'`' | '``' )* EOF;
+UNTERMINATED_COMMENT: '/*' ~[+] .*? EOF;
+
+UNRECOGNIZED: .;

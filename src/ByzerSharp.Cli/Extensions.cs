@@ -1,0 +1,7 @@
+namespace ByzerSharp.Cli;
+
+/// <summary>The extensions the byzer command loads into every session (the library loads only what the app adds).</summary>
+internal static class Extensions
+{
+    public static IEnumerable<IByzerExtension> All() => [];
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace ByzerSharp.DuckDb;
+
+/// <summary>Quoting for SQL text we generate. Never build SQL from user text without these.</summary>
+public static class Sql
+{
+    public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Str(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string StrList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Str)) + "]";
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string IdentList(IEnumerable<string> names) => string.Join(", ", names.Select(Ident));
+
+    /// <summary>A C#-style description of a string for messages.</summary>
+    public static string Describe(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using ByzerSharp.DataSources;
+using ByzerSharp.Session;
+using ByzerSharp.Syntax.Ast;
+using ByzerSharp.Text;
+
+namespace ByzerSharp.Plugins;
+
+/// <summary>One ET call: the input table, the path, substituted options and the output name.</summary>
+public sealed class EtContext(
+    ByzerSession session,
+    Statement statement,
+    TrainKind kind,
+    TableEntry input,
+    string path,
+    OptionValues options,
+    string outputName,
+    IReadOnlyList<string>? args = null)
+{
+    public ByzerSession Session { get; } = session;
+
+    /// <summary>The statement that called the ET (a TrainStatement, or the CommandStatement of a !command).</summary>
+    public Statement Statement { get; } = statement;
+
+    public SourceSpan Span => Statement.Span;
+
+    public TrainKind Kind { get; } = kind;
+
+    public TableEntry Input { get; } = input;
+
+    public string Path { get; } = path;
+
+    public OptionValues Options { get; } = options;
+
+    /// <summary>The name the result will be registered under.</summary>
+    public string OutputName { get; } = outputName;
+
+    /// <summary>For commands: the arguments (Byzer passes them as the JSON option 'parameters').</summary>
+    public IReadOnlyList<string> Args { get; } = args ?? ParseParameters(options.Get("parameters"));
+
+    /// <summary>Defines the result table under <see cref="OutputName"/>.</summary>
+    public TableEntry Define(string sql, TableKind kind = TableKind.Table, int? partitions = null)
+    {
+        var entry = Session.DefineTable(OutputName, sql, kind, Span, Kind.ToString().ToLowerInvariant());
+        return partitions is { } p ? Session.SetPartitions(entry, p) : entry;
+    }
+
+    private static IReadOnlyList<string> ParseParameters(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [json];
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace ByzerSharp.GoldenTests;
+
+/// <summary>
+/// The engine configuration golden files run under, and the capabilities they may require
+/// (require delta, require opencv, …). Extension projects add themselves here.
+/// </summary>
+public static class GoldenEnvironment
+{
+    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb" };
+
+    public static bool Has(string capability) => Capabilities.Contains(capability);
+
+    public static ByzerOptions Options(string testDir)
+    {
+        var options = new ByzerOptions
+        {
+            Owner = "tester",
+            ScratchDirectory = Path.Combine(testDir, ".scratch"),
+            TimeZone = "UTC",
+        };
+        options.Variables["TEST_DIR"] = testDir;
+        return options;
+    }
+}
