@@ -19,7 +19,7 @@ public sealed class CopyFromLocalEt : EtPlugin
     public override IReadOnlyList<EtOption> Options =>
     [
         new("src", "The local file or folder to copy (run command as CopyFromLocal.`dst` where src=\"…\")", Required: true),
-        new("overwrite", "Replace files that already exist at the destination (!copyFromLocal -f)", Default: "false"),
+        new("force", "Replace files that already exist at the destination (what -f does for !copyFromLocal)", Default: "false"),
     ];
 
     public override TableEntry? Run(EtContext context)

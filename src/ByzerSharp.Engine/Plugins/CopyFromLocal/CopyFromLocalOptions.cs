@@ -12,7 +12,7 @@ public sealed record CopyFromLocalOptions(string Source, SourceSpan? SourceSpan,
 {
     public static CopyFromLocalOptions Parse(EtContext context)
     {
-        var overwrite = context.Options.GetBool("overwrite", false);
+        var overwrite = context.Options.GetBool("force", false);
         if (context.Path.Length > 0)
         {
             var src = context.Options.Require("src");
