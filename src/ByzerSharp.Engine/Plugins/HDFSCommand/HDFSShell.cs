@@ -13,7 +13,7 @@ internal sealed class HDFSShell(EtContext context, HDFSCommandOptions options)
 {
     private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, MatchType = MatchType.Simple };
 
-    private readonly TimeZoneInfo _zone = context.Session.Options.TimeZone is { } tz ? TimeZoneInfo.FindSystemTimeZoneById(tz) : TimeZoneInfo.Local;
+    private readonly TimeZoneInfo _zone = Zone(context.Session.Options.TimeZone);
 
     public string Run() => options.Operation switch
     {
@@ -69,7 +69,11 @@ internal sealed class HDFSShell(EtContext context, HDFSCommandOptions options)
             else
             {
                 var children = Children(path, path);
-                lines.Add($"Found {children.Count.ToString(CultureInfo.InvariantCulture)} items");
+                // Like Hadoop, an empty folder lists nothing at all, not "Found 0 items".
+                if (children.Count > 0)
+                {
+                    lines.Add($"Found {children.Count.ToString(CultureInfo.InvariantCulture)} items");
+                }
                 lines.AddRange(HDFSListing.Lines(children, options.Has("h"), _zone));
             }
         }
@@ -297,6 +301,16 @@ internal sealed class HDFSShell(EtContext context, HDFSCommandOptions options)
 
     private ByzerException Fail(HDFSPathArg arg, string path, string reason, string hint) =>
         ByzerException.Runtime($"{options.Operation}: `{path}': {reason}", context.ArgSpan(arg.ArgIndex), hint);
+
+    // Listing times are shown in the session's time zone; a name the OS does not know falls back to local time.
+    private static TimeZoneInfo Zone(string? id)
+    {
+        if (id is null)
+        {
+            return TimeZoneInfo.Local;
+        }
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Local;
+    }
 
     private static string Join(string dir, string name) => dir.EndsWith('/') ? dir + name : dir + "/" + name;
 }
