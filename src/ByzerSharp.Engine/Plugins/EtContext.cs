@@ -55,8 +55,13 @@ public sealed class EtContext(
         : Span;
 
     /// <summary>Defines the result as a table of literal values with the given columns.</summary>
-    public TableEntry DefineRows(IReadOnlyList<RowColumn> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
-        Define(RowsSql.Build(columns, rows), TableKind.Table);
+    public TableEntry DefineRows(IReadOnlyList<RowColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var duckName = Session.Catalog.NewDuckName(OutputName);
+        RowsTable.Create(Session.Database, duckName, columns, rows);
+        var table = new TableEntry(OutputName, duckName, TableKind.Table, Span) { Origin = Kind.ToString().ToLowerInvariant() };
+        return Session.DefineAlias(OutputName, table, Span);
+    }
 
     private static IReadOnlyList<string> ParseParameters(string? json)
     {
