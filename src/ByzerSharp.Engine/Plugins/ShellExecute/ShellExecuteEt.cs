@@ -43,7 +43,8 @@ public sealed class ShellExecuteEt : EtPlugin
         catch (Win32Exception e)
         {
             throw ByzerException.Runtime(
-                $"cannot run '{options.Program}': {e.Message}",
+                // The OS reason alone ("No such file or directory"); e.Message adds the working directory and .NET wording.
+                $"cannot run '{options.Program}': {new Win32Exception(e.NativeErrorCode).Message}",
                 context.ArgSpan(0),
                 "the program must be on PATH; !sh runs it without a shell, use !sh script \"…\" for pipes, globs and builtins");
         }
