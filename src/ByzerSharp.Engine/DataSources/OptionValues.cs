@@ -81,6 +81,30 @@ public sealed class OptionValues
 
     public int? GetInt(string key, int min = int.MinValue) => Has(key) ? GetInt(key, 0, min) : null;
 
+    /// <summary>A required integer option: "&lt;key&gt; is required" when absent, "parameter … given invalid value …" when not a number.</summary>
+    public int RequireInt(string key, int min = int.MinValue)
+    {
+        Require(key);
+        return GetInt(key, 0, min);
+    }
+
+    public double GetDouble(string key, double defaultValue)
+    {
+        if (Get(key) is not { } v)
+        {
+            return defaultValue;
+        }
+        if (!double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            throw Invalid(key, v, "a number");
+        }
+        return d;
+    }
+
+    /// <summary>A comma-separated list option (e.g. partitionCols="a, b"); empty when absent.</summary>
+    public IReadOnlyList<string> GetList(string key) =>
+        Get(key) is { } v ? v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+
     public string GetChoice(string key, string defaultValue, params string[] choices)
     {
         var v = Get(key) ?? defaultValue;
@@ -98,6 +122,11 @@ public sealed class OptionValues
     public SourceSpan SpanOf(string key) =>
         _values.TryGetValue(key, out var v) && v.Entry is { } e ? e.ValueSpan : _fallback;
 
+    /// <summary>Where the option's key is written (for "unknown option" reports), or the statement.</summary>
+    public SourceSpan KeySpanOf(string key) =>
+        _values.TryGetValue(key, out var v) && v.Entry is { } e ? e.KeySpan : _fallback;
+
+    /// <summary>Byzer's "parameter X given invalid value V", located at the option's value.</summary>
     public ByzerException Invalid(string key, string value, string expected) =>
         ByzerException.Semantic($"parameter {key} given invalid value {value}", SpanOf(key), $"expected {expected}");
 }

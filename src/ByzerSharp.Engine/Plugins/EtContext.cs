@@ -1,4 +1,5 @@
 using ByzerSharp.DataSources;
+using ByzerSharp.DuckDb;
 using ByzerSharp.Session;
 using ByzerSharp.Syntax.Ast;
 using ByzerSharp.Text;
@@ -42,6 +43,24 @@ public sealed class EtContext(
     {
         var entry = Session.DefineTable(OutputName, sql, kind, Span, Kind.ToString().ToLowerInvariant());
         return partitions is { } p ? Session.SetPartitions(entry, p) : entry;
+    }
+
+    /// <summary>
+    /// Where argument <paramref name="index"/> is written: the argument itself for <c>!cmd a b</c>,
+    /// the parameters option for <c>run command as X.`` where parameters='[…]'</c>.
+    /// </summary>
+    public SourceSpan ArgSpan(int index) =>
+        Statement is CommandStatement c && index >= 0 && index < c.Args.Count ? c.Args[index].Span
+        : Options.Has("parameters") ? Options.SpanOf("parameters")
+        : Span;
+
+    /// <summary>Defines the result as a table of literal values with the given columns.</summary>
+    public TableEntry DefineRows(IReadOnlyList<RowColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var duckName = Session.Catalog.NewDuckName(OutputName);
+        RowsTable.Create(Session.Database, duckName, columns, rows);
+        var table = new TableEntry(OutputName, duckName, TableKind.Table, Span) { Origin = Kind.ToString().ToLowerInvariant() };
+        return Session.DefineAlias(OutputName, table, Span);
     }
 
     private static IReadOnlyList<string> ParseParameters(string? json)

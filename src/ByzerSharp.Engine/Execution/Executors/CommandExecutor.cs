@@ -9,7 +9,7 @@ namespace ByzerSharp.Execution.Executors;
 /// <summary>
 /// Runs a built-in <see cref="PlanCommand"/>: the ET behind the command gets the arguments
 /// (as Byzer's parameters option) and the one-row <c>command</c> table as input. A trailing
-/// <c>named t</c> names the result.
+/// <c>named t</c> names the result, which is remembered for <c>!lastCommand</c>.
 /// </summary>
 internal static class CommandExecutor
 {
@@ -28,6 +28,11 @@ internal static class CommandExecutor
         var options = new OptionValues(new Dictionary<string, string> { ["parameters"] = parameters }, command.Span);
         var input = session.Catalog.Get("command", command.Span);
         var context = new EtContext(session, command, TrainKind.Run, input, "", options, output, args);
-        return TrainExecutor.Call(et, context);
+        var result = TrainExecutor.Call(et, context);
+        if (result is not null)
+        {
+            session.LastCommandTable = result;
+        }
+        return result;
     }
 }

@@ -19,6 +19,7 @@ internal static class TrainExecutor
         var options = session.RenderOptions(train.Options, train.Span);
         var output = train.OutputTable is { } o ? session.Render(o) : Guid.NewGuid().ToString("N");
         var context = new EtContext(session, train, train.Kind, input, path, options, output);
+        EtOptionCheck.Check(et, context);
         return Call(et, context);
     }
 
