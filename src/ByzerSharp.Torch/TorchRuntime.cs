@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using ByzerSharp.Torch.Elf;
+using TorchSharp;
+
+namespace ByzerSharp.Torch;
+
+/// <summary>
+/// Makes TorchSharp's native library load on this machine. Call <see cref="EnsureLoaded"/> before the first use
+/// of <c>torch</c>. Where the system libstdc++ provides every version libLibTorchSharp.so needs, this only asks
+/// TorchSharp to initialise (a no-op beyond that). Where the one missing version is GLIBCXX_3.4.32 (Debian 12,
+/// Ubuntu 22.04: libstdc++ 3.4.30), it writes a copy of the library with that need marked weak into a cache
+/// folder and points TorchSharp's P/Invokes at it (see <see cref="WeakVersionPatcher"/> for why that is safe).
+/// The shipped file (in bin/ or the NuGet cache) is never modified.
+/// </summary>
+public static class TorchRuntime
+{
+    /// <summary>The only version that may be waived, and the only symbol allowed to be bound to it.</summary>
+    internal const string WaivableVersion = "GLIBCXX_3.4.32";
+    internal static readonly IReadOnlySet<string> WaivableSymbols = new HashSet<string>(StringComparer.Ordinal) { "_ZSt21ios_base_library_initv" };
+
+    private const string TorchSharpLibraryName = "LibTorchSharp";
+    private static readonly Lock Gate = new();
+    private static TorchLoadReport? _report;
+
+    /// <summary>
+    /// Loads the native backend once per process and reports how. <paramref name="cacheDirectory"/> (only used by the
+    /// first call) is where a patched copy goes; default $BYZER_TORCH_CACHE, else $XDG_CACHE_HOME or ~/.cache, under
+    /// byzersharp/torch-native.
+    /// </summary>
+    public static TorchLoadReport EnsureLoaded(string? cacheDirectory = null)
+    {
+        lock (Gate)
+        {
+            if (_report is not null)
+                return _report;
+            var report = Prepare(cacheDirectory);
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+            }
+            catch (Exception e) when (e is NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                throw new TorchRuntimeException($"TorchSharp's native backend did not initialise ({report.Detail}): {e.Message}", e);
+            }
+            return _report = report;
+        }
+    }
+
+    private static TorchLoadReport Prepare(string? cacheDirectory)
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            return new TorchLoadReport(TorchLoadMode.AsShipped, null, "not Linux x64: TorchSharp loads its own runtime");
+        var shipped = LibTorchSharpLocator.Find()
+            ?? throw new TorchRuntimeException($"{LibTorchSharpLocator.FileName} was not found next to the application; reference the TorchSharp-cpu package from the project that runs");
+        var bytes = File.ReadAllBytes(shipped);
+        var image = ElfImage.Parse(bytes);
+        var (stdcxxPath, defined) = SystemLibStdCxx.Inspect();
+        var missing = image.VersionNeeds
+            .Where(n => n.File == SystemLibStdCxx.SoName && !n.IsWeak && !defined.Contains(n.Name))
+            .Select(n => n.Name)
+            .ToList();
+        if (missing.Count == 0)
+            return new TorchLoadReport(TorchLoadMode.AsShipped, shipped, $"{stdcxxPath} provides every version {LibTorchSharpLocator.FileName} needs");
+        if (missing.Any(m => m != WaivableVersion))
+            throw new TorchRuntimeException(
+                $"{shipped} needs {string.Join(", ", missing)} from {SystemLibStdCxx.SoName}, which {stdcxxPath} lacks; only {WaivableVersion} can be waived. "
+                + "Install a newer libstdc++ (GCC 13 or later) or run on a newer distribution");
+
+        var plan = WeakVersionPatcher.Plan(image, SystemLibStdCxx.SoName, WaivableVersion, WaivableSymbols);
+        if (!plan.CanPatch)
+            throw new TorchRuntimeException($"{shipped} needs {WaivableVersion}, which {stdcxxPath} lacks, and it cannot be waived safely: {plan.RefusalReason}");
+        var patched = WeakVersionPatcher.Apply(bytes, plan);
+        var copy = WriteCachedCopy(patched, cacheDirectory ?? DefaultCacheDirectory());
+        var handle = LoadWithDependencies(copy, image, Path.GetDirectoryName(shipped)!);
+        // TorchSharp sets no resolver of its own; ours answers only for LibTorchSharp and lets the host probe the rest.
+        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
+            (name, _, _) => name == TorchSharpLibraryName ? handle : IntPtr.Zero);
+        return new TorchLoadReport(TorchLoadMode.PatchedCopy, copy,
+            $"{stdcxxPath} lacks {WaivableVersion}; loaded a copy with that need marked weak (only {string.Join(", ", plan.BoundSymbols)} is bound to it, never relocated)");
+    }
+
+    /// <summary>
+    /// The copy lives in a folder named after the hash of the patched bytes, so different TorchSharp versions never
+    /// share a file, and it is written to a temporary name and renamed so that concurrent processes only ever see a
+    /// complete file. An existing copy is reused only if its bytes are exactly the expected ones.
+    /// </summary>
+    private static string WriteCachedCopy(byte[] patched, string cacheRoot)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(patched))[..16];
+        var dir = Path.Combine(cacheRoot, hash);
+        var path = Path.Combine(dir, LibTorchSharpLocator.FileName);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(patched))
+            return path;
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, $"{LibTorchSharpLocator.FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(temp, patched);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TorchRuntimeException($"cannot write the patched {LibTorchSharpLocator.FileName} to {dir}: {e.Message}. Set BYZER_TORCH_CACHE to a writable folder", e);
+        }
+        return path;
+    }
+
+    /// <summary>
+    /// The copy's RUNPATH ($ORIGIN) points at the cache folder, where libtorch is not. Loading its libtorch
+    /// dependencies first, by full path from beside the shipped file, lets the loader satisfy the copy's
+    /// DT_NEEDED entries by soname from the objects already in the process.
+    /// </summary>
+    private static IntPtr LoadWithDependencies(string copy, ElfImage image, string shippedDir)
+    {
+        foreach (var needed in image.Needed)
+        {
+            var sibling = LibTorchSharpLocator.FindSibling(shippedDir, needed);
+            if (sibling is not null)
+                NativeLibrary.Load(sibling);
+        }
+        try
+        {
+            return NativeLibrary.Load(copy);
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new TorchRuntimeException($"the patched copy {copy} did not load: {e.Message}", e);
+        }
+    }
+
+    private static string DefaultCacheDirectory()
+    {
+        var explicitDir = Environment.GetEnvironmentVariable("BYZER_TORCH_CACHE");
+        if (!string.IsNullOrEmpty(explicitDir))
+            return explicitDir;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var root = !string.IsNullOrEmpty(xdg) ? xdg
+            : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache")
+            : Path.GetTempPath();
+        return Path.Combine(root, "byzersharp", "torch-native");
+    }
+}
