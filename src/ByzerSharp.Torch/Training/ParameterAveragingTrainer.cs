@@ -37,7 +37,8 @@ public sealed class ParameterAveragingTrainer : IDisposable
 
     public int Parallelism => Math.Max(1, Math.Min(_replicas.Length, _options.Cores));
 
-    public IReadOnlyList<RoundReport> Train()
+    /// <param name="afterRound">Called with each round's report and the averaged model (e.g. to evaluate); not timed.</param>
+    public IReadOnlyList<RoundReport> Train(Action<RoundReport, MlpClassifier>? afterRound = null)
     {
         var reports = new List<RoundReport>();
         set_num_threads(Math.Max(1, _options.Cores / Parallelism));
@@ -48,7 +49,9 @@ public sealed class ParameterAveragingTrainer : IDisposable
             Parallel.For(0, _replicas.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
                 worker => losses[worker] = TrainEpoch(worker, round));
             Average();
-            reports.Add(new RoundReport(round, losses.Average(), _shards.Sum(s => s.X.shape[0]), watch.Elapsed));
+            var report = new RoundReport(round, losses.Average(), _shards.Sum(s => s.X.shape[0]), watch.Elapsed);
+            reports.Add(report);
+            afterRound?.Invoke(report, Model);
         }
         return reports;
     }
