@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 // Training floor of the reference pipeline (docs/performance.md, "Training floor"): how fast this machine trains
 // the demo's MLP with TorchSharp, alone and as 4 parameter-averaged replicas, and what accuracy 1 + 6 rounds reach.
-// Usage: ByzerSharp.Torch.Bench [--images N] [--rounds R] [--workers W] [--lr LR] [--batch B] [--grey] [--source DIR]
+// Usage: ByzerSharp.Torch.Bench [--images N] [--single-images N] [--rounds R] [--workers W] [--lr LR] [--batch B] [--grey] [--source DIR]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "");
 string Option(string name, string fallback) => options.TryGetValue(name, out var v) && v.Length > 0 ? v : fallback;
@@ -60,14 +60,15 @@ void Describe(string label, long examples, TimeSpan elapsed, TimeSpan cpu) =>
     Console.WriteLine($"{label}: {examples / elapsed.TotalSeconds:F0} images/s, {examples * flopsPerImage / elapsed.TotalSeconds / 1e9:F1} GFLOP/s wall "
         + $"({elapsed.TotalSeconds:F2} s), {examples * flopsPerImage / cpu.TotalSeconds / 1e9:F1} GFLOP per CPU-second, load average {LoadAverage()}");
 
-// One model, one epoch over all the training images, every core on each batch.
-using (var single = new ParameterAveragingTrainer(NewModel, [(train.X, train.Y)],
+// One model, one epoch over the first --single-images training images, every core on each batch.
+var singleCount = Math.Min(train.Count, long.Parse(Option("single-images", "12800"), CultureInfo.InvariantCulture));
+using (var single = new ParameterAveragingTrainer(NewModel, [(train.X.narrow(0, 0, singleCount), train.Y.narrow(0, 0, singleCount))],
            new DataParallelOptions { Rounds = 1, BatchSize = batch, LearningRate = learningRate, Cores = cores }))
 {
     var cpu = CpuTime();
     var epoch = single.Train()[0];
     Describe("single model, 1 epoch", epoch.Examples, epoch.Elapsed, CpuTime() - cpu);
-    Console.WriteLine($"  test accuracy after 1 epoch: {Evaluation.Accuracy(single.Model, test.X, test.Y):P2}");
+    Console.WriteLine($"  test accuracy after 1 epoch over {singleCount} images: {Evaluation.Accuracy(single.Model, test.X, test.Y):P2}");
 }
 
 // The pipeline: W shards, 1 + (R-1) rounds of one epoch per replica, parameters averaged after each round.

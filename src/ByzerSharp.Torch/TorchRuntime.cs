@@ -22,6 +22,7 @@ public static class TorchRuntime
     private const string TorchSharpLibraryName = "LibTorchSharp";
     private static readonly Lock Gate = new();
     private static TorchLoadReport? _report;
+    private static IntPtr _patchedHandle;
 
     /// <summary>
     /// Loads the native backend once per process and reports how. <paramref name="cacheDirectory"/> (only used by the
@@ -73,9 +74,13 @@ public static class TorchRuntime
         var patched = WeakVersionPatcher.Apply(bytes, plan);
         var copy = WriteCachedCopy(patched, cacheDirectory ?? DefaultCacheDirectory());
         var handle = LoadWithDependencies(copy, image, Path.GetDirectoryName(shipped)!);
-        // TorchSharp sets no resolver of its own; ours answers only for LibTorchSharp and lets the host probe the rest.
-        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
-            (name, _, _) => name == TorchSharpLibraryName ? handle : IntPtr.Zero);
+        // An assembly takes one resolver per process: register it the first time only (a later call after a
+        // failed initialisation reuses it). TorchSharp sets none of its own; ours answers only for
+        // LibTorchSharp and lets the host probe everything else.
+        if (_patchedHandle == IntPtr.Zero)
+            NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
+                (name, _, _) => name == TorchSharpLibraryName ? _patchedHandle : IntPtr.Zero);
+        _patchedHandle = handle;
         return new TorchLoadReport(TorchLoadMode.PatchedCopy, copy,
             $"{stdcxxPath} lacks {WaivableVersion}; loaded a copy with that need marked weak (only {string.Join(", ", plan.BoundSymbols)} is bound to it, never relocated)");
     }
