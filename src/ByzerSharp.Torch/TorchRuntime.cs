@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using ByzerSharp.Torch.Elf;
 using TorchSharp;
 
@@ -72,7 +71,7 @@ public static class TorchRuntime
         if (!plan.CanPatch)
             throw new TorchRuntimeException($"{shipped} needs {WaivableVersion}, which {stdcxxPath} lacks, and it cannot be waived safely: {plan.RefusalReason}");
         var patched = WeakVersionPatcher.Apply(bytes, plan);
-        var copy = WriteCachedCopy(patched, cacheDirectory ?? DefaultCacheDirectory());
+        var copy = PatchedLibraryCache.Write(patched, cacheDirectory ?? DefaultCacheDirectory());
         var handle = LoadWithDependencies(copy, image, Path.GetDirectoryName(shipped)!);
         // An assembly takes one resolver per process: register it the first time only (a later call after a
         // failed initialisation reuses it). TorchSharp sets none of its own; ours answers only for
@@ -83,32 +82,6 @@ public static class TorchRuntime
         _patchedHandle = handle;
         return new TorchLoadReport(TorchLoadMode.PatchedCopy, copy,
             $"{stdcxxPath} lacks {WaivableVersion}; loaded a copy with that need marked weak (only {string.Join(", ", plan.BoundSymbols)} is bound to it, never relocated)");
-    }
-
-    /// <summary>
-    /// The copy lives in a folder named after the hash of the patched bytes, so different TorchSharp versions never
-    /// share a file, and it is written to a temporary name and renamed so that concurrent processes only ever see a
-    /// complete file. An existing copy is reused only if its bytes are exactly the expected ones.
-    /// </summary>
-    private static string WriteCachedCopy(byte[] patched, string cacheRoot)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(patched))[..16];
-        var dir = Path.Combine(cacheRoot, hash);
-        var path = Path.Combine(dir, LibTorchSharpLocator.FileName);
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(patched))
-            return path;
-        try
-        {
-            Directory.CreateDirectory(dir);
-            var temp = Path.Combine(dir, $"{LibTorchSharpLocator.FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllBytes(temp, patched);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TorchRuntimeException($"cannot write the patched {LibTorchSharpLocator.FileName} to {dir}: {e.Message}. Set BYZER_TORCH_CACHE to a writable folder", e);
-        }
-        return path;
     }
 
     /// <summary>
