@@ -16,24 +16,8 @@ internal static class SystemLibStdCxx
     {
         if (!NativeLibrary.TryLoad(SoName, out _))
             throw new TorchRuntimeException($"the C++ runtime {SoName} cannot be loaded; install it (Debian/Ubuntu: apt-get install libstdc++6)");
-        var path = MappedPath(SoName)
+        var path = ProcessMaps.FindLibrary(SoName)
             ?? throw new TorchRuntimeException($"{SoName} is loaded but its file does not appear in /proc/self/maps");
         return (path, ElfImage.Load(path).VersionDefinitions);
-    }
-
-    /// <summary>The file of the first mapping whose name is <paramref name="soName"/> or a versioned name behind it (libstdc++.so.6.0.30).</summary>
-    internal static string? MappedPath(string soName)
-    {
-        foreach (var line in File.ReadLines("/proc/self/maps"))
-        {
-            var slash = line.IndexOf('/');
-            if (slash < 0)
-                continue;
-            var path = line[slash..];
-            var name = Path.GetFileName(path);
-            if (name == soName || name.StartsWith(soName + ".", StringComparison.Ordinal))
-                return path;
-        }
-        return null;
     }
 }

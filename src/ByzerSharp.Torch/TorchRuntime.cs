@@ -10,7 +10,8 @@ namespace ByzerSharp.Torch;
 /// TorchSharp to initialise (a no-op beyond that). Where the one missing version is GLIBCXX_3.4.32 (Debian 12,
 /// Ubuntu 22.04: libstdc++ 3.4.30), it writes a copy of the library with that need marked weak into a cache
 /// folder and points TorchSharp's P/Invokes at it (see <see cref="WeakVersionPatcher"/> for why that is safe).
-/// The shipped file (in bin/ or the NuGet cache) is never modified.
+/// The shipped file (in bin/ or the NuGet cache) is never modified. It also asks OpenMP for passive waiting
+/// unless the user chose a policy (<see cref="OpenMpEnvironment"/>).
 /// </summary>
 public static class TorchRuntime
 {
@@ -34,14 +35,16 @@ public static class TorchRuntime
         {
             if (_report is not null)
                 return _report;
-            var report = Prepare(cacheDirectory);
+            var openMp = OpenMpEnvironment.PreferPassiveWaiting();
+            var prepared = Prepare(cacheDirectory);
+            var report = prepared with { Detail = $"{prepared.Detail}; {openMp}" };
             try
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
             }
             catch (Exception e) when (e is NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
             {
-                throw new TorchRuntimeException($"TorchSharp's native backend did not initialise ({report.Detail}): {e.Message}", e);
+                throw new TorchRuntimeException($"TorchSharp's native backend did not initialise ({prepared.Detail}): {e.Message}", e);
             }
             return _report = report;
         }

@@ -37,4 +37,16 @@ public sealed class TorchRuntimeTests
         }
         Assert.Same(report, TorchRuntime.EnsureLoaded());
     }
+
+    [SkippableFact]
+    public void Asks_OpenMP_for_passive_waiting_unless_a_policy_was_chosen()
+    {
+        var report = TorchTestRuntime.Load();
+        Skip.IfNot(OperatingSystem.IsLinux(), "the policy is set through the C library's environment on Linux");
+
+        var policy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+
+        Assert.False(string.IsNullOrEmpty(policy), report.Detail);
+        Assert.Contains($"OMP_WAIT_POLICY={policy}", report.Detail);
+    }
 }
