@@ -15,10 +15,6 @@ namespace ByzerSharp.Torch;
 /// </summary>
 public static class TorchRuntime
 {
-    /// <summary>The only version that may be waived, and the only symbol allowed to be bound to it.</summary>
-    internal const string WaivableVersion = "GLIBCXX_3.4.32";
-    internal static readonly IReadOnlySet<string> WaivableSymbols = new HashSet<string>(StringComparer.Ordinal) { "_ZSt21ios_base_library_initv" };
-
     private const string TorchSharpLibraryName = "LibTorchSharp";
     private static readonly Lock Gate = new();
     private static TorchLoadReport? _report;
@@ -59,20 +55,11 @@ public static class TorchRuntime
         var bytes = File.ReadAllBytes(shipped);
         var image = ElfImage.Parse(bytes);
         var (stdcxxPath, defined) = SystemLibStdCxx.Inspect();
-        var missing = image.VersionNeeds
-            .Where(n => n.File == SystemLibStdCxx.SoName && !n.IsWeak && !defined.Contains(n.Name))
-            .Select(n => n.Name)
-            .ToList();
-        if (missing.Count == 0)
+        var decision = NativeLoadDecision.Decide(image, defined);
+        if (decision.LoadsAsShipped)
             return new TorchLoadReport(TorchLoadMode.AsShipped, shipped, $"{stdcxxPath} provides every version {LibTorchSharpLocator.FileName} needs");
-        if (missing.Any(m => m != WaivableVersion))
-            throw new TorchRuntimeException(
-                $"{shipped} needs {string.Join(", ", missing)} from {SystemLibStdCxx.SoName}, which {stdcxxPath} lacks; only {WaivableVersion} can be waived. "
-                + "Install a newer libstdc++ (GCC 13 or later) or run on a newer distribution");
-
-        var plan = WeakVersionPatcher.Plan(image, SystemLibStdCxx.SoName, WaivableVersion, WaivableSymbols);
-        if (!plan.CanPatch)
-            throw new TorchRuntimeException($"{shipped} needs {WaivableVersion}, which {stdcxxPath} lacks, and it cannot be waived safely: {plan.RefusalReason}");
+        var plan = decision.Patch
+            ?? throw new TorchRuntimeException($"{shipped} cannot load with {stdcxxPath}: {decision.Failure}");
         var patched = WeakVersionPatcher.Apply(bytes, plan);
         var copy = PatchedLibraryCache.Write(patched, cacheDirectory ?? DefaultCacheDirectory());
         var handle = LoadWithDependencies(copy, image, Path.GetDirectoryName(shipped)!);
@@ -84,7 +71,7 @@ public static class TorchRuntime
                 (name, _, _) => name == TorchSharpLibraryName ? _patchedHandle : IntPtr.Zero);
         _patchedHandle = handle;
         return new TorchLoadReport(TorchLoadMode.PatchedCopy, copy,
-            $"{stdcxxPath} lacks {WaivableVersion}; loaded a copy with that need marked weak (only {string.Join(", ", plan.BoundSymbols)} is bound to it, never relocated)");
+            $"{stdcxxPath} lacks {NativeLoadDecision.WaivableVersion}; loaded a copy with that need marked weak (only {string.Join(", ", plan.BoundSymbols)} is bound to it, never relocated)");
     }
 
     /// <summary>

@@ -13,14 +13,14 @@ public sealed class RealLibraryTests
         Assert.NotNull(path);
         var bytes = File.ReadAllBytes(path);
 
-        var plan = WeakVersionPatcher.Plan(ElfImage.Parse(bytes), SystemLibStdCxx.SoName, TorchRuntime.WaivableVersion, TorchRuntime.WaivableSymbols);
+        var plan = WeakVersionPatcher.Plan(ElfImage.Parse(bytes), SystemLibStdCxx.SoName, NativeLoadDecision.WaivableVersion, NativeLoadDecision.WaivableSymbols);
 
         Assert.True(plan.CanPatch, plan.RefusalReason);
         Assert.Equal(["_ZSt21ios_base_library_initv"], plan.BoundSymbols);
         var patched = WeakVersionPatcher.Apply(bytes, plan);
         Assert.Single(Enumerable.Range(0, bytes.Length), i => bytes[i] != patched[i]);
         var weak = Assert.Single(ElfImage.Parse(patched).VersionNeeds, n => n.IsWeak);
-        Assert.Equal(TorchRuntime.WaivableVersion, weak.Name);
+        Assert.Equal(NativeLoadDecision.WaivableVersion, weak.Name);
     }
 
     [SkippableFact]

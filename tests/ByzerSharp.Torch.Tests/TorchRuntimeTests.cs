@@ -26,7 +26,7 @@ public sealed class TorchRuntimeTests
         var report = TorchTestRuntime.Load();
         Skip.IfNot(OperatingSystem.IsLinux(), "the patch is Linux-only");
 
-        var lacksVersion = !SystemLibStdCxx.Inspect().Versions.Contains(TorchRuntime.WaivableVersion);
+        var lacksVersion = !SystemLibStdCxx.Inspect().Versions.Contains(NativeLoadDecision.WaivableVersion);
 
         Assert.Equal(lacksVersion ? TorchLoadMode.PatchedCopy : TorchLoadMode.AsShipped, report.Mode);
         if (lacksVersion)
