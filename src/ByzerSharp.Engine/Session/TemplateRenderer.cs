@@ -167,6 +167,18 @@ public sealed class TemplateRenderer(VariableStore variables, IReadOnlyDictionar
             value = given;
             return chain.Length == 0 ? Outcome.Value : Outcome.Unknown;
         }
+        // set keys may be dotted (spark.sql.shuffle.partitions); Velocity would read ${a.b} as a
+        // property and never find them, ByzerSharp looks the whole dotted name up first.
+        if (reference.Braced && chain.Length > 0 && !chain.Contains('(', StringComparison.Ordinal)
+            && variables.TryGet(reference.Name + chain, out var dotted))
+        {
+            if (forSelect && dotted.HiddenFromSelect)
+            {
+                return Outcome.Hidden;
+            }
+            value = dotted.Value;
+            return Outcome.Value;
+        }
         if (variables.TryGet(reference.Name, out var v))
         {
             if (forSelect && v.HiddenFromSelect)
