@@ -39,12 +39,17 @@ public sealed partial class ByzerSession
         Templates.OnUnknown = unknown =>
         {
             var at = span.Slice(offsetInSpan + unknown.Offset, unknown.Length);
-            if (!_warnedUnknown.Add((at.File, at.Start, unknown.Name)))
+            if (!_warnedUnknown.Add((at.File, at.Start, unknown.Via + "/" + unknown.Name)))
             {
                 return;
             }
             var reference = at.Text;
-            if (unknown.HiddenFromSelect)
+            if (unknown.Via is { } via)
+            {
+                Warn($"unknown variable ${{{unknown.Name}}} in the value of ${{{via}}} is left as written", at,
+                    $"define {unknown.Name} with set {unknown.Name}=\"…\"; or pass --var {unknown.Name}=…");
+            }
+            else if (unknown.HiddenFromSelect)
             {
                 Warn($"variable {reference} is not visible in select statements and is left as written", at,
                     "it was set with visibility=\"un_select\"; remove that option to use it in select");

@@ -4,7 +4,8 @@ namespace ByzerSharp.Session;
 
 /// <summary>An unresolved <c>${…}</c>: its name, where it starts in the rendered text, its length,
 /// and whether the variable exists but is hidden from select bodies (<c>visibility="un_select"</c>).</summary>
-public readonly record struct UnknownReference(string Name, int Offset, int Length, bool HiddenFromSelect);
+/// <see cref="Via"/> names the variable whose value held the reference, when it came from one.
+public readonly record struct UnknownReference(string Name, int Offset, int Length, bool HiddenFromSelect, string? Via = null);
 
 /// <summary>
 /// Byzer's ${var} substitution (Velocity in the original): <c>${name}</c>, <c>$name</c>,
@@ -50,6 +51,7 @@ public sealed class TemplateRenderer(VariableStore variables, IReadOnlyDictionar
             if (outcome == Outcome.Value)
             {
                 sb.Append(value);
+                ReportUnresolvedInside(value, reference, i, forSelect);
             }
             else if (!reference.Quiet)
             {
@@ -63,6 +65,25 @@ public sealed class TemplateRenderer(VariableStore variables, IReadOnlyDictionar
             i = reference.End;
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A value is inserted as it is (one pass, like Velocity), so a reference left in it, such as
+    /// <c>set b="${a}/x"</c> with no <c>a</c>, is reported at the place that used the value.
+    /// </summary>
+    private void ReportUnresolvedInside(string value, Reference outer, int offset, bool forSelect)
+    {
+        if (OnUnknown is null || !value.Contains("${", StringComparison.Ordinal))
+        {
+            return;
+        }
+        for (var j = value.IndexOf('$', StringComparison.Ordinal); j >= 0; j = value.IndexOf('$', j + 1))
+        {
+            if (Parse(value, j) is { Braced: true, Quiet: false } inner && Evaluate(inner, forSelect, out _) != Outcome.Value)
+            {
+                OnUnknown(new UnknownReference(inner.Name, offset, outer.End - offset, false, outer.Name));
+            }
+        }
     }
 
     private enum Outcome

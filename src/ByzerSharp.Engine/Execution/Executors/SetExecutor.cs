@@ -42,7 +42,9 @@ internal static class SetExecutor
             // defaultParam never overwrites; a compile-mode sql keeps the value the preprocess pass computed.
             return;
         }
-        var raw = session.Render(set.Value, set.ValueSpan, set.ValueQuote, warn: !preprocess);
+        // A text value is a template (it may be a macro body, or wait for a later set); its unknown
+        // references are reported where the value is used. Commands and queries run now, so warn.
+        var raw = session.Render(set.Value, set.ValueSpan, set.ValueQuote, warn: !preprocess && type is "sql" or "shell" or "conf");
         var value = type switch
         {
             "sql" => EvaluateSql(session, raw, set),
