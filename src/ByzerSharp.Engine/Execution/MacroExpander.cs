@@ -19,6 +19,9 @@ namespace ByzerSharp.Execution;
 /// </summary>
 internal static class MacroExpander
 {
+    // Byzer's json4s writes "…" as \" and keeps non-ASCII text; the default encoder would write \u0022.
+    private static readonly JsonSerializerOptions JsonArgs = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The command's arguments: quoted ones ${}-rendered and unquoted, raw ones as written.</summary>
     public static IReadOnlyList<string> Arguments(ByzerSession session, CommandStatement command) =>
         command.Args.Select(a => a.Quote == QuoteKind.None ? a.Text : session.Render(a.Text, a.Span, a.Quote)).ToList();
@@ -114,7 +117,7 @@ internal static class MacroExpander
         }
         if (inner == ":all")
         {
-            value = JsonSerializer.Serialize(args);
+            value = JsonSerializer.Serialize(args, JsonArgs);
             return true;
         }
         var colon = inner.IndexOf(':', StringComparison.Ordinal);
