@@ -14,7 +14,25 @@ public sealed partial class ByzerSession
     internal void BeginRequest()
     {
         _warnedUnknown.Clear();
-        Variables.BeginRequest(DateTime.Now);
+        Variables.BeginRequest(RequestTime());
+    }
+
+    /// <summary>Now in the session's time zone, so that ${today} agrees with SQL's current_date.</summary>
+    private DateTimeOffset RequestTime()
+    {
+        var now = DateTimeOffset.Now;
+        if (string.IsNullOrEmpty(Options.TimeZone))
+        {
+            return now;
+        }
+        try
+        {
+            return TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone));
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return now;
+        }
     }
 
     /// <summary>

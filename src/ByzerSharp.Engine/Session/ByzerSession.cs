@@ -28,7 +28,7 @@ public sealed partial class ByzerSession : IDisposable
         // can read them, while user-created DuckDB tables in main take precedence.
         Database.Execute("CREATE SCHEMA IF NOT EXISTS byzer");
         Database.Execute("SET search_path='main,byzer'");
-        Variables = new VariableStore(options.Home, options.Owner, DateTime.Now, new Dictionary<string, string>(options.Variables));
+        Variables = new VariableStore(options.Home, options.Owner, DateTimeOffset.Now, new Dictionary<string, string>(options.Variables));
         Templates = new TemplateRenderer(Variables);
         foreach (var (k, v) in options.Settings)
         {

@@ -34,7 +34,7 @@ public static class DateExpression
         return i;
     }
 
-    public static bool TryEvaluate(DateTime now, string chain, out string value)
+    public static bool TryEvaluate(DateTimeOffset now, string chain, out string value)
     {
         value = "";
         var current = now;
@@ -68,7 +68,7 @@ public static class DateExpression
                 {
                     return false;
                 }
-                value = JodaFormat.Format(current, argument[1..^1]);
+                value = JodaFormat.Format(current.DateTime, argument[1..^1]);
                 return true;
             }
             if (!int.TryParse(argument, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || Shift(current, method, n) is not { } shifted)
@@ -81,7 +81,7 @@ public static class DateExpression
         return true;
     }
 
-    private static DateTime? Shift(DateTime d, string method, int n) => method switch
+    private static DateTimeOffset? Shift(DateTimeOffset d, string method, int n) => method switch
     {
         "plusDays" => d.AddDays(n),
         "minusDays" => d.AddDays(-n),

@@ -209,7 +209,7 @@ public sealed class TemplateRenderer(VariableStore variables, IReadOnlyDictionar
             value = v.Value;
             return chain.Length == 0 ? Outcome.Value : Outcome.Unknown;
         }
-        if (reference.Name == "date" && DateExpression.TryEvaluate(variables.Now, chain, out value))
+        if (reference.Name == "date" && DateExpression.TryEvaluate(variables.NowWithOffset, chain, out value))
         {
             return Outcome.Value;
         }

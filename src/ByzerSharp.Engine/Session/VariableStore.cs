@@ -18,7 +18,7 @@ public sealed class VariableStore
     private readonly string _owner;
     private readonly IReadOnlyDictionary<string, string> _given;
 
-    public VariableStore(string home, string owner, DateTime now, IReadOnlyDictionary<string, string>? given = null)
+    public VariableStore(string home, string owner, DateTimeOffset now, IReadOnlyDictionary<string, string>? given = null)
     {
         _home = home;
         _owner = owner;
@@ -26,8 +26,10 @@ public sealed class VariableStore
         BeginRequest(now);
     }
 
-    /// <summary>The time the request started; <c>today</c> and <c>${date.toString("…")}</c> derive from it.</summary>
-    public DateTime Now { get; private set; }
+    /// <summary>The time the request started, in the session's time zone; <c>today</c> and <c>${date…}</c> derive from it.</summary>
+    public DateTime Now => NowWithOffset.DateTime;
+
+    public DateTimeOffset NowWithOffset { get; private set; }
 
     public IEnumerable<Variable> All => _vars.Values;
 
@@ -51,9 +53,9 @@ public sealed class VariableStore
     }
 
     /// <summary>Starts a request: predefined variables, then --var values, then session-scoped variables.</summary>
-    public void BeginRequest(DateTime now)
+    public void BeginRequest(DateTimeOffset now)
     {
-        Now = now;
+        NowWithOffset = now;
         _vars.Clear();
         var today = now.Date;
         Put(new Variable("HOME", _home));
