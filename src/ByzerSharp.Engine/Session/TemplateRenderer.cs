@@ -2,9 +2,11 @@ using System.Text;
 
 namespace ByzerSharp.Session;
 
-/// <summary>An unresolved <c>${…}</c>: its name, where it starts in the rendered text, its length,
-/// and whether the variable exists but is hidden from select bodies (<c>visibility="un_select"</c>).</summary>
-/// <see cref="Via"/> names the variable whose value held the reference, when it came from one.
+/// <summary>
+/// An unresolved <c>${…}</c>: its name, where it starts in the rendered text, its length, whether
+/// the variable exists but is hidden from select bodies (<c>visibility="un_select"</c>), and the
+/// variable whose value held the reference when it came from one (<see cref="Via"/>).
+/// </summary>
 public readonly record struct UnknownReference(string Name, int Offset, int Length, bool HiddenFromSelect, string? Via = null);
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed class TemplateRenderer(VariableStore variables, IReadOnlyDictionar
             }
             else if (!reference.Quiet)
             {
-                // $!{x} (Velocity's quiet reference) renders nothing when x is undefined.
+                // (A quiet reference, $!{x}, renders nothing when x is undefined.)
                 if (reference.Braced)
                 {
                     OnUnknown?.Invoke(new UnknownReference(reference.Name, i, reference.End - i, outcome == Outcome.Hidden));
