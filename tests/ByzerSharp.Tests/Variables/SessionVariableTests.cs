@@ -75,6 +75,19 @@ public sealed class SessionVariableTests : IDisposable
         Assert.Equal(["t.byzer:1:23", "t.byzer:2:9"], result.Warnings.Select(w => w.Span.ToString()));
     }
 
+    [Theory]
+    [InlineData("select 1 as a as `t_${nope}`;", "t.byzer:1:21")]
+    [InlineData("run command as Echo.`/p/${nope}` as t;", "t.byzer:1:25")]
+    [InlineData("run command as Echo.`` where a='''x\n  ${nope}''' as t;", "t.byzer:2:3")]
+    [InlineData("set m='''select '{0}' as v as t''';\n!m \"ab${nope}\";", "t.byzer:2:7")]
+    public void WarningsPointAtTheReferenceInsideQuotesAndBackquotes(string script, string at)
+    {
+        // (A macro argument is reported where it is written; its expansion may report it again.)
+        var warning = Assert.Single(_session.Run(script, "t.byzer").Warnings, w => w.Span!.Value.File.Path == "t.byzer");
+        Assert.Equal(at, warning.Span.ToString());
+        Assert.Equal("${nope}", warning.Span!.Value.Text);
+    }
+
     [Fact]
     public void TrainSubstitutesInputPathOptionValuesAndOutputButNotOptionKeys()
     {
