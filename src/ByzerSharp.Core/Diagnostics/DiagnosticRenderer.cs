@@ -14,6 +14,8 @@ namespace ByzerSharp.Diagnostics;
 /// </summary>
 public static class DiagnosticRenderer
 {
+    private const int MaxNotes = 4;
+
     public static string Render(string severity, string message, SourceSpan? span, string? hint)
     {
         var sb = new StringBuilder();
@@ -23,12 +25,20 @@ public static class DiagnosticRenderer
             sb.Append(s.File.Path).Append(':').Append(line).Append(':').Append(column).Append(": ");
             sb.Append(severity).Append(": ").Append(message).Append('\n');
             AppendSnippet(sb, s, line, column);
-            if (s.File.ExpandedFrom is { } origin)
+            // Macro expansions and included files may nest: show every step back to the script.
+            var origin = s.File.ExpandedFrom;
+            for (var depth = 0; origin is { } o; depth++, origin = o.File.ExpandedFrom)
             {
-                var (ol, oc) = origin.File.LineColumn(origin.Start);
-                sb.Append("  note: in the expansion of the command at ").Append(origin.File.Path).Append(':')
+                if (depth == MaxNotes)
+                {
+                    sb.Append("  note: … and further expansions\n");
+                    break;
+                }
+                var (ol, oc) = o.File.LineColumn(o.Start);
+                var what = o.Text.StartsWith('!') ? "in the expansion of the command at " : "included from ";
+                sb.Append("  note: ").Append(what).Append(o.File.Path).Append(':')
                     .Append(ol).Append(':').Append(oc).Append('\n');
-                AppendSnippet(sb, origin, ol, oc);
+                AppendSnippet(sb, o, ol, oc);
             }
         }
         else

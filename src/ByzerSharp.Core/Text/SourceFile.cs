@@ -25,7 +25,7 @@ public sealed class SourceFile
 
     public string Text { get; }
 
-    /// <summary>When this text was produced from another (a macro expansion), where that happened.</summary>
+    /// <summary>When this text was produced from another (a macro expansion or an include), where that happened.</summary>
     public SourceSpan? ExpandedFrom { get; init; }
 
     public int LineCount => _lineStarts.Length;

@@ -37,17 +37,23 @@ internal sealed class ScriptRunner(ByzerSession session)
 
     private Plan Prepare(SourceFile file)
     {
+        session.BeginRequest();
         var script = ScriptParser.Parse(file);
-        var statements = new IncludeExpander(session).Expand(script.Statements);
-        statements = Preprocess(statements, 0);
+        var root = File.Exists(file.Path) ? [System.IO.Path.GetFullPath(file.Path)] : new List<string>();
+        var statements = Preprocess(script.Statements, new Expansion(root, []));
         return new Planner(new SessionPlanCatalog(session)).Plan(statements);
     }
 
+    /// <summary>Where the preprocess walk is: the chain of included files and of expanding macros.</summary>
+    private sealed record Expansion(IReadOnlyList<string> Includes, IReadOnlyList<string> Macros, CommandStatement? OutermostMacro = null);
+
     /// <summary>
-    /// Byzer's preprocess stage: plain sets are assigned in order (so a macro sees them) and user
-    /// macros are replaced by the statements they expand to.
+    /// Byzer's include and preprocess stages in one walk: includes are replaced by the included
+    /// statements, sets are assigned in order (so macros and includes after them see them, and
+    /// statements before them see them when the script executes), and user macros are replaced
+    /// by the statements they expand to. Included and expanded statements are walked the same way.
     /// </summary>
-    private List<Statement> Preprocess(IReadOnlyList<Statement> statements, int depth)
+    private List<Statement> Preprocess(IReadOnlyList<Statement> statements, Expansion at)
     {
         var result = new List<Statement>(statements.Count);
         foreach (var statement in statements)
@@ -58,13 +64,22 @@ internal sealed class ScriptRunner(ByzerSession session)
                     Guard(set, () => SetExecutor.Execute(session, set, preprocess: true));
                     result.Add(set);
                     break;
+                case IncludeStatement include:
+                    var (included, full) = Guard(include, () => new IncludeExpander(session).Expand(include, at.Includes));
+                    result.AddRange(Preprocess(included, at with { Includes = [.. at.Includes, full] }));
+                    break;
                 case CommandStatement command when session.Variables.TryGet(command.Name.Text, out var macro):
-                    if (depth >= MaxMacroDepth)
+                    var chain = at.Macros.Append("!" + command.Name.Text).ToList();
+                    if (at.Macros.Count >= MaxMacroDepth)
                     {
-                        throw ByzerException.Semantic($"macros nest deeper than {MaxMacroDepth} levels", command.Span, "a macro probably expands to itself");
+                        // Reported at the command the script wrote, not ten expansions deep.
+                        throw ByzerException.Semantic(
+                            $"macros nest deeper than {MaxMacroDepth} levels: {string.Join(" -> ", chain)}",
+                            (at.OutermostMacro ?? command).Span,
+                            "a macro probably expands to itself");
                     }
-                    var expanded = MacroExpander.Expand(session, command, macro.Value);
-                    result.AddRange(Preprocess(new IncludeExpander(session).Expand(expanded), depth + 1));
+                    var expanded = Guard(command, () => MacroExpander.Expand(session, command, macro.Value));
+                    result.AddRange(Preprocess(expanded, at with { Macros = chain, OutermostMacro = at.OutermostMacro ?? command }));
                     break;
                 default:
                     result.Add(statement);
@@ -72,6 +87,13 @@ internal sealed class ScriptRunner(ByzerSession session)
             }
         }
         return result;
+    }
+
+    private static T Guard<T>(Statement statement, Func<T> action)
+    {
+        T value = default!;
+        Guard(statement, () => { value = action(); });
+        return value;
     }
 
     private TableEntry? ExecuteStep(PlanStep step)

@@ -28,12 +28,8 @@ public sealed partial class ByzerSession : IDisposable
         // can read them, while user-created DuckDB tables in main take precedence.
         Database.Execute("CREATE SCHEMA IF NOT EXISTS byzer");
         Database.Execute("SET search_path='main,byzer'");
-        Variables = new VariableStore(options.Home, options.Owner, DateTime.Now);
+        Variables = new VariableStore(options.Home, options.Owner, DateTimeOffset.Now, new Dictionary<string, string>(options.Variables));
         Templates = new TemplateRenderer(Variables);
-        foreach (var (k, v) in options.Variables)
-        {
-            Variables.Put(new Variable(k, v));
-        }
         foreach (var (k, v) in options.Settings)
         {
             Settings[k] = v;

@@ -93,6 +93,11 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
         {
             (value, quote) = Unquote(q.Start);
         }
+        else if (valueContext.Start == valueContext.Stop && valueContext.Start.Type == ByzerLexer.BACKQUOTED_IDENTIFIER)
+        {
+            // `select …` parses as a (backquoted) qualified name; Byzer strips the backquotes alike.
+            (value, quote) = Unquote(valueContext.Start);
+        }
         else
         {
             // An unquoted value is taken as written (e.g. 1.5 or a.b).

@@ -1,8 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
+using ByzerSharp.DataSources;
 using ByzerSharp.Diagnostics;
 using ByzerSharp.DuckDb;
 using ByzerSharp.Planning;
+using ByzerSharp.Results;
 using ByzerSharp.Session;
 using ByzerSharp.Syntax.Ast;
 
@@ -11,58 +11,79 @@ namespace ByzerSharp.Execution.Executors;
 /// <summary>
 /// Runs <see cref="PlanSet"/>. Types: text (default), sql (first cell of the query), shell
 /// (trimmed stdout), conf (a setting; the variable itself becomes ""), defaultParam (only if unset).
+/// Options: mode (sql: runtime|compile), scope (request|session), visibility (all|un_select).
 /// </summary>
 internal static class SetExecutor
 {
     public static readonly string[] Types = ["text", "sql", "shell", "conf", "defaultParam"];
 
     /// <summary>
-    /// Executes the set. In the preprocess pass (<paramref name="preprocess"/>) only values that
-    /// need no execution are assigned, plus sql values with mode="compile".
+    /// Executes the set. Byzer runs every set twice: in the preprocess pass (<paramref name="preprocess"/>,
+    /// which is why a later text set is visible to earlier statements) and again in order when the
+    /// script executes. Values that need work (runtime sql, shell, conf) are only placeholders ("")
+    /// in the first pass, as in Byzer, so queries and commands run once.
     /// </summary>
     public static void Execute(ByzerSession session, SetStatement set, bool preprocess)
     {
-        var options = session.RenderOptions(set.Options, set.Span);
+        var options = session.RenderOptions(set.Options, set.Span, warn: !preprocess);
         var type = options.GetChoice("type", "text", Types);
         var mode = options.GetChoice("mode", "runtime", "runtime", "compile");
         var scope = options.GetChoice("scope", "request", "request", "session");
-        var hidden = string.Equals(options.Get("visibility"), "un_select", StringComparison.OrdinalIgnoreCase);
-        if (preprocess && (type is "shell" or "conf" || (type == "sql" && mode != "compile")))
+        var hidden = HiddenFromSelect(options);
+        var deferred = type is "shell" or "conf" || (type == "sql" && mode == "runtime");
+        if (preprocess && deferred)
         {
+            session.Variables.Put(new Variable(set.Key, "", type, hidden));
             return;
         }
-        if (!preprocess && type == "sql" && mode == "compile" && session.Variables.Contains(set.Key))
+        var keepExisting = type == "defaultParam" || (!preprocess && type == "sql" && mode == "compile");
+        if (keepExisting && session.Variables.Contains(set.Key))
         {
-            // Evaluated once in the preprocess pass; the physical pass keeps that value.
+            // defaultParam never overwrites; a compile-mode sql keeps the value the preprocess pass computed.
             return;
         }
-        var raw = session.Render(set.Value, set.ValueSpan, set.ValueQuote);
-        string value;
-        switch (type)
+        // A text value is a template (it may be a macro body, or wait for a later set); its unknown
+        // references are reported where the value is used. Commands and queries run now, so warn.
+        var raw = session.Render(set.Value, set.ValueSpan, set.ValueQuote, warn: !preprocess && type is "sql" or "shell" or "conf");
+        var value = type switch
         {
-            case "defaultParam":
-                if (session.Variables.Contains(set.Key))
-                {
-                    return;
-                }
-                value = raw;
-                break;
-            case "sql":
-                value = EvaluateSql(session, raw, set);
-                break;
-            case "shell":
-                value = RunShell(raw, set);
-                break;
-            case "conf":
-                session.ApplySetting(set.Key, raw, set.ValueSpan);
-                value = "";
-                break;
-            default:
-                value = raw;
-                break;
-        }
+            "sql" => EvaluateSql(session, raw, set),
+            "shell" => ShellRunner.Run(raw, set.ValueSpan),
+            "conf" => ApplyConf(session, set, raw),
+            _ => raw,
+        };
         session.Variables.Put(new Variable(set.Key, value, type, hidden, scope == "session"));
         session.Variables.Rerender((text, forSelect) => session.Templates.Render(text, forSelect));
+    }
+
+    /// <summary>visibility is a comma list of all and un_select (Byzer's SetVisibilityParameter).</summary>
+    private static bool HiddenFromSelect(OptionValues options)
+    {
+        if (options.Get("visibility") is not { } visibility)
+        {
+            return false;
+        }
+        var hidden = false;
+        foreach (var part in visibility.Split(','))
+        {
+            switch (part.Trim().ToLowerInvariant())
+            {
+                case "un_select":
+                    hidden = true;
+                    break;
+                case "all":
+                    break;
+                default:
+                    throw options.Invalid("visibility", visibility, "all or un_select");
+            }
+        }
+        return hidden;
+    }
+
+    private static string ApplyConf(ByzerSession session, SetStatement set, string value)
+    {
+        session.ApplySetting(set.Key, value, set.ValueSpan);
+        return "";
     }
 
     private static string EvaluateSql(ByzerSession session, string sql, SetStatement set)
@@ -73,44 +94,7 @@ internal static class SetExecutor
         {
             return "";
         }
-        return Format(table.Rows[0][0]);
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        DateTime dt => dt.TimeOfDay == TimeSpan.Zero && dt.Kind == DateTimeKind.Unspecified
-            ? dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : dt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string RunShell(string command, SetStatement set)
-    {
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(command);
-        using var process = Process.Start(info) ?? throw ByzerException.Runtime("could not start /bin/sh", set.ValueSpan);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw ByzerException.Runtime(
-                $"shell command exited with code {process.ExitCode}: {stderr.Result.Trim()}",
-                set.ValueSpan,
-                "the value of a type=\"shell\" set runs with /bin/sh -c");
-        }
-        return stdout.Result.Trim();
+        // Spark's Row.get(0).toString; a SQL NULL becomes the text null.
+        return ValueText.Format(table.Rows[0][0]);
     }
 }
