@@ -31,6 +31,7 @@ public sealed class GoldenFile
         var lines = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var records = new List<GoldenRecord>();
         var requires = new List<string>();
+        var newRequest = false;
         var i = 0;
         while (i < lines.Length)
         {
@@ -44,6 +45,12 @@ public sealed class GoldenFile
             if (trimmed == "halt")
             {
                 break;
+            }
+            if (trimmed == "new request")
+            {
+                newRequest = true;
+                i++;
+                continue;
             }
             if (trimmed.StartsWith("require ", StringComparison.Ordinal))
             {
@@ -97,7 +104,8 @@ public sealed class GoldenFile
             {
                 expectedStart = expectedEnd = i;
             }
-            records.Add(new GoldenRecord(kind, headerLine, script, argument, types, sort, expected, expectedStart, expectedEnd));
+            records.Add(new GoldenRecord(kind, headerLine, script, argument, types, sort, expected, expectedStart, expectedEnd) { NewRequest = newRequest });
+            newRequest = false;
         }
         return new GoldenFile(path, lines, records, requires);
     }

@@ -21,4 +21,8 @@ public sealed record GoldenRecord(
     string SortMode,
     IReadOnlyList<string> Expected,
     int ExpectedStart,
-    int ExpectedEnd);
+    int ExpectedEnd)
+{
+    /// <summary>Run as a new request (a `new request` line came before it): request-scoped variables are dropped.</summary>
+    public bool NewRequest { get; init; }
+}

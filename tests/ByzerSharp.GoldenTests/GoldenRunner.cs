@@ -43,7 +43,7 @@ public static class GoldenRunner
                 ByzerException? error = null;
                 try
                 {
-                    result = session.Run(script, "test.byzer");
+                    result = record.NewRequest ? session.Run(script, "test.byzer") : session.Continue(script, "test.byzer");
                 }
                 catch (ByzerException e)
                 {

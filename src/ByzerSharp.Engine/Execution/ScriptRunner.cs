@@ -18,10 +18,10 @@ internal sealed class ScriptRunner(ByzerSession session)
 {
     private const int MaxMacroDepth = 10;
 
-    public ScriptResult Run(SourceFile file, CancellationToken cancellationToken)
+    public ScriptResult Run(SourceFile file, bool newRequest, CancellationToken cancellationToken)
     {
         session.ClearWarnings();
-        var plan = Prepare(file);
+        var plan = Prepare(file, newRequest);
         foreach (var step in plan.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,11 +33,14 @@ internal sealed class ScriptRunner(ByzerSession session)
         return new ScriptResult(table, session.Warnings.ToList());
     }
 
-    public Plan Explain(SourceFile file) => Prepare(file);
+    public Plan Explain(SourceFile file, bool newRequest) => Prepare(file, newRequest);
 
-    private Plan Prepare(SourceFile file)
+    private Plan Prepare(SourceFile file, bool newRequest)
     {
-        session.BeginRequest();
+        if (newRequest)
+        {
+            session.BeginRequest();
+        }
         var script = ScriptParser.Parse(file);
         var root = File.Exists(file.Path) ? [System.IO.Path.GetFullPath(file.Path)] : new List<string>();
         var statements = Preprocess(script.Statements, new Expansion(root, []));

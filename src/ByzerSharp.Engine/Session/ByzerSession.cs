@@ -94,13 +94,23 @@ public sealed partial class ByzerSession : IDisposable
 
     internal void ClearWarnings() => _warnings.Clear();
 
-    /// <summary>Runs a script in this session and returns its last table.</summary>
+    /// <summary>
+    /// Runs a script as a new request and returns its last table. Tables and session-scoped
+    /// variables carry over from earlier runs; request-scoped variables do not (Byzer's rule).
+    /// </summary>
     public ScriptResult Run(string text, string path = "<script>", CancellationToken cancellationToken = default) =>
-        new ScriptRunner(this).Run(new SourceFile(path, text), cancellationToken);
+        new ScriptRunner(this).Run(new SourceFile(path, text), newRequest: true, cancellationToken);
+
+    /// <summary>
+    /// Runs more statements as part of the current request, keeping its request-scoped variables:
+    /// what the REPL and golden files do, since they feed one script a piece at a time.
+    /// </summary>
+    public ScriptResult Continue(string text, string path = "<script>", CancellationToken cancellationToken = default) =>
+        new ScriptRunner(this).Run(new SourceFile(path, text), newRequest: false, cancellationToken);
 
     /// <summary>Parses, expands and plans a script without running it (for <c>byzer explain</c>).</summary>
-    public Planning.Plan Explain(string text, string path = "<script>") =>
-        new ScriptRunner(this).Explain(new SourceFile(path, text));
+    public Planning.Plan Explain(string text, string path = "<script>", bool newRequest = true) =>
+        new ScriptRunner(this).Explain(new SourceFile(path, text), newRequest);
 
     /// <summary>Reads a table of the catalog.</summary>
     public ResultTable ReadTable(string name, int? maxRows = null)
