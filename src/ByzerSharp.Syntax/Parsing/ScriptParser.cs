@@ -107,8 +107,18 @@ public static class ScriptParser
                 throw ByzerException.Syntax(
                     $"unterminated {what.Item1}",
                     new SourceSpan(file, token.StartIndex, what.Item1 == "comment" ? 2 : width),
-                    $"close it with {what.Item2}");
+                    UnterminatedHint(token, what.Item1, what.Item2));
             }
         }
+    }
+
+    private static string UnterminatedHint(IToken token, string what, string closer)
+    {
+        if (what == "block string" && token.Text.StartsWith("''''''", StringComparison.Ordinal))
+        {
+            return "'''''' is not an empty block string (a block string holds at least one character); write \"\" for an empty value";
+        }
+        var open = what == "comment" ? "/*" : closer;
+        return $"close it with {closer}; everything from this {open} to the end of the script was read as part of it";
     }
 }
