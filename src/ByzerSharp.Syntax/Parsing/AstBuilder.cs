@@ -145,6 +145,11 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
         {
             (value, quote) = Unquote(q.Start);
         }
+        else if (valueContext.Start == valueContext.Stop && valueContext.Start.Type == ByzerLexer.BACKQUOTED_IDENTIFIER)
+        {
+            // `…` alone is parsed as a name, but Byzer strips its backquotes like any quote (set q = `select 1`).
+            (value, quote) = Unquote(valueContext.Start);
+        }
         else
         {
             // An unquoted value is taken as written (e.g. 1.5 or a.b).
