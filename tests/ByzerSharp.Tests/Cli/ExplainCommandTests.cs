@@ -27,13 +27,27 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Explain_output_is_stable()
+    public void Explain_output_is_exact_and_stable()
     {
-        var file = _cli.Script("load csv.`/d/a.csv` where header=\"true\" as t;\nselect * from t as r;\n");
+        // Golden-style: the plan text is part of the CLI's contract (docs/cli.md shows it).
+        var file = _cli.Script("""
+            set n = "3";
+            load csv.`/d/a.csv` where header="true" as t;
+            select a from t where a > ${n} as t2;
+            save overwrite t2 as parquet.`/o` partitionBy a;
+            """, "plan.byzer");
         var first = _cli.Run("explain", file);
-        var second = _cli.Run("explain", file);
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal(first.Out, second.Out);
+        Assert.Equal(
+            $$"""
+            1. [session] Set n (text) = 3   ({{file}}:1)
+            2. [duckdb] Load csv `/d/a.csv` {header="true"} -> t   ({{file}}:2)
+            3. [duckdb] Select -> t2: select a from t where a > ${n}   ({{file}}:3)
+            4. [duckdb] Save overwrite t2 -> parquet `/o` partitionBy a   ({{file}}:4)
+
+            """,
+            first.Out);
+        Assert.Equal(first.Out, _cli.Run("explain", file).Out);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace ByzerSharp.Tests.Syntax;
 /// </summary>
 public sealed class SessionFuzzTests : IDisposable
 {
-    private const int Iterations = 200;
+    // BYZER_SESSION_FUZZ_ITERATIONS raises the count for a deeper local search.
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("BYZER_SESSION_FUZZ_ITERATIONS"), out var n) ? n : 200;
     private static readonly TimeSpan PerScript = TimeSpan.FromSeconds(20);
 
     private static readonly string[] Corpus =
