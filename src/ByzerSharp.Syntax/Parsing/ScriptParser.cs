@@ -15,23 +15,38 @@ public static class ScriptParser
     {
         var tokens = Tokenize(file);
         CheckUnterminated(file, tokens);
+        ByzerParser.ScriptContext tree;
+        try
+        {
+            // SLL prediction is fast and exact for valid input; only a failure needs the full LL
+            // pass to tell a real error from an SLL limitation (ANTLR's two-stage strategy).
+            tree = ParseTree(file, tokens, Antlr4.Runtime.Atn.PredictionMode.SLL);
+        }
+        catch (ByzerException)
+        {
+            tokens.Seek(0);
+            tree = ParseTree(file, tokens, Antlr4.Runtime.Atn.PredictionMode.LL);
+        }
+        return new Script(file, new AstBuilder(file, tokens).Build(tree));
+    }
+
+    private static ByzerParser.ScriptContext ParseTree(SourceFile file, CommonTokenStream tokens, Antlr4.Runtime.Atn.PredictionMode mode)
+    {
         var parser = new ByzerParser(tokens)
         {
             ErrorHandler = new SyntaxErrorStrategy(file),
         };
         parser.RemoveErrorListeners();
-        parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
-        ByzerParser.ScriptContext tree;
+        parser.Interpreter.PredictionMode = mode;
         try
         {
-            tree = parser.script();
+            return parser.script();
         }
         catch (RecognitionException e)
         {
             // Only reachable if ANTLR bypasses the error strategy; keep the no-stack-trace promise.
             throw ByzerException.Syntax("unexpected " + TokenNames.DescribeText(e.OffendingToken?.Text ?? "input"), new SourceSpan(file, e.OffendingToken?.StartIndex ?? 0, 1));
         }
-        return new Script(file, new AstBuilder(file, tokens).Build(tree));
     }
 
     /// <summary>All tokens of the text on every channel (used by the REPL and the golden runner to find statement ends).</summary>

@@ -142,6 +142,16 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Json_on_a_terminal_is_still_only_json()
+    {
+        // Progress and warnings may be drawn on a terminal's stderr, but stdout must stay parseable.
+        var file = _cli.Script("select '${undefinedVar}' as v as t;");
+        var r = _cli.Run("", true, "run", file, "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("""[{"v":"${undefinedVar}"}]""" + "\n", r.Out);
+    }
+
+    [Fact]
     public void Json_of_a_script_without_table_is_an_empty_array()
     {
         var file = _cli.Script("set x = \"1\";");
@@ -156,5 +166,14 @@ public sealed class RunCommandTests : IDisposable
         var file = _cli.Script("select 1 as a as t;");
         var r = _cli.Run("run", file, "--limit", "-1");
         Assert.Equal(64, r.ExitCode);
+    }
+
+    [Fact]
+    public void Internal_errors_are_one_line_and_exit_70()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var host = new ByzerSharp.Cli.CliHost(new StringReader(""), new StringWriter(), error);
+        Assert.Equal(70, host.ReportInternal(new InvalidOperationException("boom")));
+        Assert.Equal("byzer: internal error: InvalidOperationException: boom\n  help: this is a bug in ByzerSharp; run again with --verbose for details and report it\n", error.ToString());
     }
 }

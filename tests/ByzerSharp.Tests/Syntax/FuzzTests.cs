@@ -54,6 +54,9 @@ public sealed class FuzzTests
         {
             try
             {
+                // The REPL and the golden runner split input with these before parsing it.
+                ScriptParser.IsComplete(text);
+                ScriptParser.SplitStatements(text);
                 ScriptParser.Parse(text, "fuzz.byzer");
             }
             catch (Exception e)
