@@ -13,6 +13,8 @@ namespace ByzerSharp.Syntax.Parsing;
 /// </summary>
 internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens, ParserRuleContext context, IToken token, IntervalSet expected)
 {
+    private const string NonAsciiHint = "names may only hold ASCII letters, digits and '_'; write other names in backquotes, e.g. `tëst`";
+
     private static readonly string[] OptionKeywords = ["where", "options"];
 
     private bool AtEnd => token.Type == TokenConstants.EOF;
@@ -21,11 +23,41 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
 
     public ByzerException Explain()
     {
+        if ((MissingAnd() ?? KeywordBeforeEquals()) is { } common)
+        {
+            return common;
+        }
         if (context is ByzerParser.ScriptContext or ByzerParser.StatementContext)
         {
             return BetweenStatements();
         }
         return ExplainOption() ?? ExplainName() ?? InsideStatement();
+    }
+
+    /// <summary>key="v" key2="w" or key="v", key2="w": options are joined with 'and' (wherever the clause is).</summary>
+    private ByzerException? MissingAnd()
+    {
+        if (PreviousIsOptionValue() && (token.Type == ByzerLexer.COMMA || (token.Type is ByzerLexer.IDENTIFIER or ByzerLexer.BACKQUOTED_IDENTIFIER && Next(token)?.Type is ByzerLexer.EQ or ByzerLexer.DOT)))
+        {
+            return ByzerException.Syntax(
+                $"expected 'and' between options but found {Found}",
+                SpanOf(token),
+                "separate options with 'and': where a=\"1\" and b=\"2\"");
+        }
+        return null;
+    }
+
+    /// <summary>where as="1": a keyword cannot be an option key or variable name unless backquoted.</summary>
+    private ByzerException? KeywordBeforeEquals()
+    {
+        if (token.Type == ByzerLexer.EQ && Previous(token) is { } keyword && TokenNames.IsKeyword(keyword.Type))
+        {
+            return ByzerException.Syntax(
+                $"'{keyword.Text}' is a keyword and cannot be a key",
+                SpanOf(keyword),
+                $"write it in backquotes: `{keyword.Text}`=\"…\"");
+        }
+        return null;
     }
 
     private ByzerException BetweenStatements()
@@ -89,15 +121,15 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
         };
     }
 
-    private const string NonAsciiHint = "names may only hold ASCII letters, digits and '_'; write other names in backquotes, e.g. `tëst`";
-
     /// <summary>Errors inside a where/options clause: unquoted values, '-' in keys, ',' between options, a misspelt where.</summary>
     private ByzerException? ExplainOption()
     {
         if (context is ByzerParser.OptionValueContext || (context is ByzerParser.OptionContext && expected.Contains(ByzerLexer.STRING) && !expected.Contains(ByzerLexer.EQ)))
         {
             var key = (context as ByzerParser.OptionContext ?? context.Parent as ByzerParser.OptionContext)?.qualifiedName().GetText() ?? "key";
-            var value = AtEnd || token.Type == ByzerLexer.SEMI ? "value" : GluedText(token);
+            var value = AtEnd || token.Type == ByzerLexer.SEMI ? "value"
+                : token.Type == ByzerLexer.BACKQUOTED_IDENTIFIER ? token.Text[1..^1]
+                : GluedText(token);
             return ByzerException.Syntax(
                 $"option values must be quoted, but found {Found}",
                 AtEnd ? AfterToken(Previous(token)) : SpanOfGlued(token),
@@ -137,13 +169,6 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
                 SpanOf(token),
                 $"options are written {key}=\"<value>\"");
         }
-        if (PreviousIsOptionValue() && (token.Type == ByzerLexer.COMMA || (token.Type is ByzerLexer.IDENTIFIER or ByzerLexer.BACKQUOTED_IDENTIFIER && Next(token)?.Type is ByzerLexer.EQ or ByzerLexer.DOT)))
-        {
-            return ByzerException.Syntax(
-                $"expected 'and' between options but found {Found}",
-                SpanOf(token),
-                "separate options with 'and': where a=\"1\" and b=\"2\"");
-        }
         if (context is ByzerParser.IdentifierContext { Parent: ByzerParser.QualifiedNameContext { Parent: ByzerParser.OptionContext } } && Previous(token)?.Type == ByzerLexer.AND)
         {
             return ByzerException.Syntax(
@@ -168,7 +193,11 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
         }
         var message = $"expected {what} but found {Found}";
         string? hint = null;
-        if (TokenNames.IsKeyword(token.Type))
+        if (rule is ByzerParser.ColContext && Previous(token)?.Type == ByzerLexer.COMMA)
+        {
+            hint = "remove the trailing ',' or add the column name";
+        }
+        else if (TokenNames.IsKeyword(token.Type))
         {
             hint = $"'{token.Text}' is a keyword; to use it as a name, write it in backquotes: `{token.Text}`";
         }
@@ -181,10 +210,6 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
             hint = token.Text == "$"
                 ? "variables in paths go inside the backquotes: format.`${dir}/file`"
                 : "paths are written in backquotes: format.`/path/to/data`";
-        }
-        else if (rule is ByzerParser.ColContext && AtEnd || token.Type == ByzerLexer.SEMI && rule is ByzerParser.ColContext)
-        {
-            hint = "remove the trailing ',' or add the column name";
         }
         hint ??= UsageHint();
         return ByzerException.Syntax(message, AtEnd || token.Type == ByzerLexer.SEMI ? AfterToken(Previous(token)) : SpanOf(token), hint);
