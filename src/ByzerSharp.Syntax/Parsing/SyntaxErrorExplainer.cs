@@ -50,7 +50,8 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
     /// <summary>where as="1": a keyword cannot be an option key or variable name unless backquoted.</summary>
     private ByzerException? KeywordBeforeEquals()
     {
-        if (token.Type == ByzerLexer.EQ && Previous(token) is { } keyword && TokenNames.IsKeyword(keyword.Type))
+        if (token.Type == ByzerLexer.EQ && Previous(token) is { } keyword && TokenNames.IsKeyword(keyword.Type)
+            && keyword.Type is not (ByzerLexer.AND or ByzerLexer.WHERE or ByzerLexer.OPTIONS))
         {
             return ByzerException.Syntax(
                 $"'{keyword.Text}' is a keyword and cannot be a key",
