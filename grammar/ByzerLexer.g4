@@ -73,14 +73,18 @@ WS: [ \r\n\t]+ -> channel(HIDDEN);
 
 // An unterminated quote or block must not silently swallow the rest of the script as
 // UNRECOGNIZED characters: these tokens let the parser report exactly where it started.
-// These may not contain their closing delimiter: the lexer prefers the longest match, so an
-// "anything up to EOF" body would swallow every later block string or comment.
-UNTERMINATED_BLOCK_STRING: '\'\'\'' ~[+] ( ~'\'' | '\'' ~'\'' | '\'\'' ~'\'' )* ( '\'' | '\'\'' )? EOF;
+// Each one only matches text that does NOT contain its closer: the lexer prefers the longest
+// match, so a looser `.*? EOF` would beat every properly closed block string or comment.
+UNTERMINATED_BLOCK_STRING
+    : '\'\'\'' ( ~[+] ( ~'\'' | '\'' ~'\'' | '\'\'' ~'\'' )* ( '\'' | '\'\'' )? )? EOF
+    ;
 UNTERMINATED_STRING
-    : '\'' ( ~['\\] | '\\' . )* EOF
-    | '"' ( ~["\\] | '\\' . )* EOF
+    : '\'' ( ~['\\] | '\\' . )* '\\'? EOF
+    | '"' ( ~["\\] | '\\' . )* '\\'? EOF
     ;
 UNTERMINATED_BACKQUOTE: '`' ( ~'`' | '``' )* EOF;
-UNTERMINATED_COMMENT: '/*' ~[+] ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
+UNTERMINATED_COMMENT
+    : '/*' ( ( ~[+*] | '*'+ ~[*/] ) ( ~'*' | '*'+ ~[*/] )* '*'* | '*'+ )? EOF
+    ;
 
 UNRECOGNIZED: .;

@@ -1,185 +1,185 @@
 using System.Text;
 using ByzerSharp.Cli.Output;
 using ByzerSharp.Diagnostics;
+using ByzerSharp.Session;
 using ByzerSharp.Syntax.Parsing;
 
 namespace ByzerSharp.Cli.Commands;
 
 /// <summary>
-/// <c>byzer repl</c>: reads statements until ';', runs them in one session and prints results.
-/// Errors are reported and the session goes on. Meta-commands start with ':'.
+/// <c>byzer repl</c>: reads statements until ';' (over as many lines as needed), runs them in one
+/// session and prints each result table. Errors are reported and the session goes on.
+/// Lines starting with ':' (outside a statement) are meta-commands.
 /// </summary>
 public static class ReplCommand
 {
     private const string Help = """
         Statements end with ';' and may span lines. Meta-commands:
           :tables          list the session's tables
-          :plan <stmts>;   show the plan of statements without running them
-          :history         show the statements entered so far
-          :reset           start a new session
+          :plan <stmts>    show the plan of statements without running them
+          :history         show the statements entered (also those of earlier sessions)
+          :reset           start a new session (tables and variables are dropped)
           :help            this text
-          :quit            leave (or Ctrl-D)
+          :quit            leave (or end of input, Ctrl-D)
         """;
 
-    public static int Execute(CliHost host, TextReader input, IEnumerable<string> vars, string? home, string? datalake)
+    public static int Execute(CliHost host, IEnumerable<string> vars, string? home, string? datalake)
     {
         var options = host.CreateOptions(vars, home, datalake, null, out var usage);
         if (usage != ExitCodes.Ok)
         {
             return usage;
         }
-        var interactive = !Console.IsInputRedirected && ReferenceEquals(input, Console.In);
         using var engine = new ByzerEngine(options);
-        var session = engine.CreateSession();
-        var history = new History();
-        if (interactive)
-        {
-            host.Out.WriteLine($"ByzerSharp {typeof(ByzerEngine).Assembly.GetName().Version?.ToString(3)} — statements end with ';', :help for help, :quit to leave.");
-        }
-        var buffer = new StringBuilder();
-        var counter = 0;
+        var repl = new Repl(host, engine, ReplHistory.Open(host.GetEnvironmentVariable));
         try
         {
+            repl.Loop();
+        }
+        finally
+        {
+            repl.Dispose();
+        }
+        return ExitCodes.Ok;
+    }
+
+    private sealed class Repl(CliHost host, ByzerEngine engine, ReplHistory history) : IDisposable
+    {
+        private readonly StringBuilder _buffer = new();
+        private ByzerSession _session = engine.CreateSession();
+        private int _counter;
+
+        public void Loop()
+        {
+            if (host.InputIsTerminal)
+            {
+                host.Out.WriteLine($"ByzerSharp {VersionAction.Version}: statements end with ';', :help for help, :quit to leave.");
+            }
             while (true)
             {
-                if (interactive)
+                if (host.InputIsTerminal)
                 {
-                    host.Out.Write(buffer.Length == 0 ? "byzer> " : "   ... ");
+                    host.Out.Write(_buffer.Length == 0 ? "byzer> " : "   ... ");
+                    host.Out.Flush();
                 }
-                var line = input.ReadLine();
+                var line = host.In.ReadLine();
                 if (line is null)
                 {
                     break;
                 }
-                if (buffer.Length == 0 && line.TrimStart().StartsWith(':'))
+                if (_buffer.Length == 0 && line.TrimStart().StartsWith(':'))
                 {
-                    var meta = line.Trim();
-                    if (meta is ":quit" or ":q" or ":exit")
+                    if (!Meta(line.Trim()))
                     {
-                        break;
-                    }
-                    if (meta == ":reset")
-                    {
-                        session.Dispose();
-                        session = engine.CreateSession();
-                        host.Out.WriteLine("new session");
-                        continue;
-                    }
-                    if (meta == ":help")
-                    {
-                        host.Out.WriteLine(Help);
-                        continue;
-                    }
-                    if (meta == ":history")
-                    {
-                        foreach (var h in history.Entries)
-                        {
-                            host.Out.WriteLine(h);
-                        }
-                        continue;
-                    }
-                    if (meta == ":tables")
-                    {
-                        foreach (var t in session.Catalog.Tables.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
-                        {
-                            host.Out.WriteLine($"{t.Name}\t{t.Kind.ToString().ToLowerInvariant()}\t{t.Origin}");
-                        }
-                        continue;
-                    }
-                    if (meta.StartsWith(":plan ", StringComparison.Ordinal))
-                    {
-                        try
-                        {
-                            host.Out.Write(session.Explain(meta[6..], "<repl>").Print());
-                        }
-                        catch (ByzerException e)
-                        {
-                            host.Report(e);
-                        }
-                        continue;
-                    }
-                    host.Error.WriteLine($"unknown meta-command {meta}; :help lists them");
-                    continue;
-                }
-                buffer.Append(line).Append('\n');
-                var text = buffer.ToString();
-                if (!ScriptParser.IsComplete(text))
-                {
-                    if (string.IsNullOrWhiteSpace(text))
-                    {
-                        buffer.Clear();
+                        return;
                     }
                     continue;
                 }
-                buffer.Clear();
-                history.Add(text.Trim());
-                counter++;
-                try
+                _buffer.Append(line).Append('\n');
+                var text = _buffer.ToString();
+                if (string.IsNullOrWhiteSpace(text))
                 {
-                    var result = session.Run(text, $"<repl:{counter}>");
-                    ResultPrinter.Print(result.Table, OutputFormat.Table, host.Out, interactive);
+                    _buffer.Clear();
                 }
-                catch (ByzerException e)
+                else if (ScriptParser.IsComplete(text))
                 {
-                    host.Report(e);
+                    _buffer.Clear();
+                    Run(text);
                 }
             }
+            // End of input inside a statement: run it, as a script's last statement needs no ';'.
+            // If it is incomplete (an open quote), the syntax error says so.
+            var rest = _buffer.ToString();
+            _buffer.Clear();
+            if (!string.IsNullOrWhiteSpace(rest))
+            {
+                Run(rest);
+            }
         }
-        finally
+
+        /// <summary>Runs a meta-command; false means leave.</summary>
+        private bool Meta(string meta)
         {
-            session.Dispose();
+            var space = meta.IndexOf(' ', StringComparison.Ordinal);
+            var name = space < 0 ? meta : meta[..space];
+            var argument = space < 0 ? "" : meta[(space + 1)..].Trim();
+            switch (name)
+            {
+                case ":quit" or ":q" or ":exit":
+                    return false;
+                case ":help":
+                    host.Out.WriteLine(Help);
+                    break;
+                case ":reset":
+                    _session.Dispose();
+                    _session = engine.CreateSession();
+                    host.Out.WriteLine("new session");
+                    break;
+                case ":history":
+                    foreach (var entry in history.Entries)
+                    {
+                        host.Out.WriteLine(entry);
+                    }
+                    break;
+                case ":tables":
+                    Tables();
+                    break;
+                case ":plan" when argument.Length == 0:
+                    host.Error.WriteLine("usage: :plan <statements>, e.g. :plan select 1 as a as t;");
+                    break;
+                case ":plan":
+                    Guard(() => host.Out.Write(_session.Explain(argument, "<repl>").Print()));
+                    break;
+                default:
+                    var known = new[] { ":help", ":tables", ":plan", ":history", ":reset", ":quit" };
+                    var guess = Suggest.Closest(name, known);
+                    host.Error.WriteLine($"unknown meta-command {name}" + (guess is null ? "; :help lists them" : $"; did you mean {guess}?"));
+                    break;
+            }
+            return true;
         }
-        if (buffer.ToString().Trim().Length > 0)
+
+        private void Tables()
         {
-            // Input ended in the middle of a statement: run it, as a script would.
+            var tables = _session.Catalog.Tables.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            if (tables.Count == 0)
+            {
+                host.Out.WriteLine("(no tables yet)");
+            }
+            foreach (var t in tables)
+            {
+                host.Out.WriteLine($"{t.Name}\t{t.Kind.ToString().ToLowerInvariant()}\t{t.Origin}");
+            }
+        }
+
+        private void Run(string text)
+        {
+            history.Add(text.Trim());
+            _counter++;
+            Guard(() =>
+            {
+                var result = _session.Run(text, $"<repl:{_counter}>");
+                ResultPrinter.Print(result.Table, OutputFormat.Table, host.Out, host.OutputIsTerminal);
+            });
+        }
+
+        // Errors end the statement, never the session.
+        private void Guard(Action action)
+        {
             try
             {
-                using var last = engine.CreateSession();
-                host.Error.WriteLine("warning: input ended before ';'; the unfinished statement was not run");
+                action();
             }
             catch (ByzerException e)
             {
                 host.Report(e);
             }
-        }
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>Statements entered, kept in ~/.byzer_history across sessions.</summary>
-    private sealed class History
-    {
-        private readonly string? _file;
-        private readonly List<string> _entries = [];
-
-        public History()
-        {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            if (!string.IsNullOrEmpty(home))
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _file = Path.Combine(home, ".byzer_history");
+                host.ReportInternal(e);
             }
         }
 
-        public IReadOnlyList<string> Entries => _entries;
-
-        public void Add(string statement)
-        {
-            _entries.Add(statement);
-            if (_file is null)
-            {
-                return;
-            }
-            try
-            {
-                File.AppendAllText(_file, statement.Replace("\n", " ", StringComparison.Ordinal) + "\n");
-            }
-            catch (IOException)
-            {
-                // History is a convenience; a read-only home must not break the REPL.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+        public void Dispose() => _session.Dispose();
     }
 }

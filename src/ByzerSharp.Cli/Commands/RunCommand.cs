@@ -22,7 +22,7 @@ public static class RunCommand
         try
         {
             var result = session.Run(text, file);
-            ResultPrinter.Print(result.Table, format, host.Out, terminal: format == OutputFormat.Table && !Console.IsOutputRedirected);
+            ResultPrinter.Print(result.Table, format, host.Out, terminal: host.OutputIsTerminal);
             return ExitCodes.Ok;
         }
         catch (ByzerException e)
@@ -42,6 +42,7 @@ public static class RunCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             host.Error.WriteLine($"byzer: error: cannot read {file}: {e.Message}");
+            host.Error.WriteLine("  help: give the path of an existing .byzer script");
             return false;
         }
     }

@@ -4,19 +4,18 @@ using ByzerSharp.Session;
 namespace ByzerSharp.Cli.Output;
 
 /// <summary>
-/// Progress on stderr for a terminal: a single self-updating line per operation, shown only
-/// when the operation takes longer than a moment. Stays silent when stderr is redirected.
+/// Progress for a terminal: a single self-updating line per operation on stderr, shown only
+/// when the operation takes longer than a moment. Given no writer (stderr redirected) it is silent,
+/// so pipes, logs and <c>--format json</c> output never contain control sequences.
 /// </summary>
-public sealed class ConsoleProgressSink : IProgressSink
+public sealed class ConsoleProgressSink(TextWriter? terminal) : IProgressSink
 {
-    private readonly bool _enabled;
-
-    public ConsoleProgressSink(bool enabled) => _enabled = enabled;
+    public bool Enabled => terminal is not null;
 
     public IProgressTask Start(string description, long? total = null) =>
-        _enabled ? new Task(description, total) : NullProgressSink.Instance.Start(description, total);
+        terminal is { } t ? new Task(t, description, total) : NullProgressSink.Instance.Start(description, total);
 
-    private sealed class Task(string description, long? total) : IProgressTask
+    private sealed class Task(TextWriter terminal, string description, long? total) : IProgressTask
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _done;
@@ -41,14 +40,14 @@ public sealed class ConsoleProgressSink : IProgressSink
             var text = total is { } t && t > 0
                 ? $"{description}: {done}/{t} ({100.0 * done / t:0}%)"
                 : $"{description}: {done}";
-            Console.Error.Write("\r\u001b[2K" + text);
+            terminal.Write("\r\u001b[2K" + text);
         }
 
         public void Dispose()
         {
             if (_drawn)
             {
-                Console.Error.Write("\r\u001b[2K");
+                terminal.Write("\r\u001b[2K");
             }
         }
     }

@@ -36,7 +36,7 @@ public static class ResultPrinter
                 }
                 if (terminal)
                 {
-                    Spectre(table);
+                    Spectre(table, output);
                 }
                 else
                 {
@@ -75,8 +75,9 @@ public static class ResultPrinter
         return sb.ToString();
     }
 
-    private static void Spectre(ResultTable table)
+    private static void Spectre(ResultTable table, TextWriter output)
     {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var t = new Table().Border(TableBorder.Rounded);
         foreach (var c in table.Columns)
         {
@@ -86,7 +87,7 @@ public static class ResultPrinter
         {
             t.AddRow(row.Select(v => v is null ? new Markup("[grey]null[/]") : new Markup(Markup.Escape(ValueText.Truncate(ValueText.Format(v), MaxCellWidth)))).ToArray());
         }
-        AnsiConsole.Write(t);
-        AnsiConsole.MarkupLine($"[grey]{table.Rows.Count} row{(table.Rows.Count == 1 ? "" : "s")}[/]");
+        console.Write(t);
+        console.MarkupLine($"[grey]{table.Rows.Count} row{(table.Rows.Count == 1 ? "" : "s")}[/]");
     }
 }

@@ -37,7 +37,7 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
     }
 
     private LoadStatement Load(ByzerParser.LoadStatementContext c) =>
-        new(Span(c), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), Id(c.tableName().identifier()));
+        new(Span(c), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), TableName(c.tableName()));
 
     private SaveStatement Save(ByzerParser.SaveStatementContext c)
     {
@@ -54,33 +54,85 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
             };
         }
         var partitionBy = c.partitionByClause()?.col().Select(col => Id(col.identifier())).ToList() ?? [];
-        return new SaveStatement(Span(c), mode, Id(c.tableName().identifier()), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), partitionBy);
+        return new SaveStatement(Span(c), mode, TableName(c.tableName()), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), partitionBy);
     }
 
     private SelectStatement Select(ByzerParser.SelectStatementContext c)
     {
         var span = Span(c);
-        var body = c.sqlToken();
+        var body = c.sqlToken().Select(t => t.Start).ToArray();
+        CheckNoMissingSemicolon(body);
         // The table name is the identifier after the last `as`, which must end the statement.
         if (body.Length >= 2
-            && body[^2].Start.Type == ByzerLexer.AS
-            && body[^1].Start.Type is ByzerLexer.IDENTIFIER or ByzerLexer.BACKQUOTED_IDENTIFIER)
+            && body[^2].Type == ByzerLexer.AS
+            && body[^1].Type is ByzerLexer.IDENTIFIER or ByzerLexer.BACKQUOTED_IDENTIFIER)
         {
-            var asToken = body[^2].Start;
+            var asToken = body[^2];
             var queryEnd = asToken.StartIndex;
             while (queryEnd > span.Start && char.IsWhiteSpace(file.Text[queryEnd - 1]))
             {
                 queryEnd--;
             }
             var query = new SourceSpan(file, span.Start, queryEnd - span.Start);
-            return new SelectStatement(span, query, IdToken(body[^1].Start));
+            return new SelectStatement(span, query, TableName(body[^1]));
         }
-        var end = new SourceSpan(file, span.End, 0);
+        if (body.Length >= 2 && body[^2].Type == ByzerLexer.AS && TokenNames.IsKeyword(body[^1].Type))
+        {
+            throw ByzerException.Syntax(
+                $"'{body[^1].Text}' is a keyword and cannot name the select's table",
+                TokenSpan(body[^1]),
+                $"to use it as a name, write it in backquotes: `{body[^1].Text}`");
+        }
+        if (body.Length >= 1 && body[^1].Type == ByzerLexer.AS)
+        {
+            throw ByzerException.Syntax(
+                "the select statement's final 'as' has no table name",
+                new SourceSpan(file, body[^1].StopIndex + 1, 0),
+                "name the result: select … as result_table;");
+        }
         throw ByzerException.Syntax(
             "a select statement must end with 'as <table name>'",
-            end,
+            new SourceSpan(file, span.End, 0),
             "name the result, e.g. select 1 as a as result_table;");
     }
+
+    /// <summary>
+    /// A select body swallows every token up to ';', so a forgotten ';' merges it with the next
+    /// statement. `as name` followed by a statement keyword at the start of a line is never valid
+    /// SQL, so that is reported as the missing ';' it almost certainly is.
+    /// </summary>
+    private void CheckNoMissingSemicolon(IToken[] body)
+    {
+        for (var i = 2; i < body.Length; i++)
+        {
+            var token = body[i];
+            if (body[i - 2].Type == ByzerLexer.AS
+                && body[i - 1].Type is ByzerLexer.IDENTIFIER or ByzerLexer.BACKQUOTED_IDENTIFIER
+                && token.Line > body[i - 1].Line
+                && token.Type is ByzerLexer.LOAD or ByzerLexer.SAVE or ByzerLexer.SELECT or ByzerLexer.SET or ByzerLexer.CONNECT
+                    or ByzerLexer.TRAIN or ByzerLexer.RUN or ByzerLexer.PREDICT or ByzerLexer.REGISTER or ByzerLexer.UNREGISTER
+                    or ByzerLexer.INCLUDE or ByzerLexer.EXECUTE_COMMAND)
+            {
+                throw ByzerException.Syntax(
+                    "missing ';' after the select statement",
+                    new SourceSpan(file, body[i - 1].StopIndex + 1, 0),
+                    $"every statement ends with ';'; without it the next line's '{token.Text}' is read as part of the query");
+            }
+        }
+    }
+
+    /// <summary>A table name as written; an empty `` would define a table nobody can refer to.</summary>
+    private Identifier TableName(IToken token)
+    {
+        var id = IdToken(token);
+        if (id.Text.Length == 0)
+        {
+            throw ByzerException.Syntax("a table name cannot be empty", id.Span, "write a name between the backquotes, e.g. `result`");
+        }
+        return id;
+    }
+
+    private Identifier TableName(ByzerParser.TableNameContext context) => TableName(context.identifier().Start);
 
     private SetStatement Set(ByzerParser.SetStatementContext c)
     {
@@ -95,7 +147,7 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
         }
         else if (valueContext.Start == valueContext.Stop && valueContext.Start.Type == ByzerLexer.BACKQUOTED_IDENTIFIER)
         {
-            // `select …` parses as a (backquoted) qualified name; Byzer strips the backquotes alike.
+            // `…` alone is parsed as a name, but Byzer strips its backquotes like any quote (set q = `select 1`).
             (value, quote) = Unquote(valueContext.Start);
         }
         else
@@ -127,8 +179,8 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
         };
         var names = c.tableName();
         // tableName()[0] is the input; any further `as t` clauses name the output and the last wins.
-        var output = names.Length > 1 ? Id(names[^1].identifier()) : null;
-        return new TrainStatement(Span(c), kind, Id(names[0].identifier()), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), output);
+        var output = names.Length > 1 ? TableName(names[^1]) : null;
+        return new TrainStatement(Span(c), kind, TableName(names[0]), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options()), output);
     }
 
     private CommandStatement Command(ByzerParser.CommandStatementContext c)

@@ -15,23 +15,38 @@ public static class ScriptParser
     {
         var tokens = Tokenize(file);
         CheckUnterminated(file, tokens);
+        ByzerParser.ScriptContext tree;
+        try
+        {
+            // SLL prediction is fast and exact for valid input; only a failure needs the full LL
+            // pass to tell a real error from an SLL limitation (ANTLR's two-stage strategy).
+            tree = ParseTree(file, tokens, Antlr4.Runtime.Atn.PredictionMode.SLL);
+        }
+        catch (ByzerException)
+        {
+            tokens.Seek(0);
+            tree = ParseTree(file, tokens, Antlr4.Runtime.Atn.PredictionMode.LL);
+        }
+        return new Script(file, new AstBuilder(file, tokens).Build(tree));
+    }
+
+    private static ByzerParser.ScriptContext ParseTree(SourceFile file, CommonTokenStream tokens, Antlr4.Runtime.Atn.PredictionMode mode)
+    {
         var parser = new ByzerParser(tokens)
         {
             ErrorHandler = new SyntaxErrorStrategy(file),
         };
         parser.RemoveErrorListeners();
-        parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
-        ByzerParser.ScriptContext tree;
+        parser.Interpreter.PredictionMode = mode;
         try
         {
-            tree = parser.script();
+            return parser.script();
         }
         catch (RecognitionException e)
         {
             // Only reachable if ANTLR bypasses the error strategy; keep the no-stack-trace promise.
             throw ByzerException.Syntax("unexpected " + TokenNames.DescribeText(e.OffendingToken?.Text ?? "input"), new SourceSpan(file, e.OffendingToken?.StartIndex ?? 0, 1));
         }
-        return new Script(file, new AstBuilder(file, tokens).Build(tree));
     }
 
     /// <summary>All tokens of the text on every channel (used by the REPL and the golden runner to find statement ends).</summary>
@@ -107,8 +122,18 @@ public static class ScriptParser
                 throw ByzerException.Syntax(
                     $"unterminated {what.Item1}",
                     new SourceSpan(file, token.StartIndex, what.Item1 == "comment" ? 2 : width),
-                    $"close it with {what.Item2}");
+                    UnterminatedHint(token, what.Item1, what.Item2));
             }
         }
+    }
+
+    private static string UnterminatedHint(IToken token, string what, string closer)
+    {
+        if (what == "block string" && token.Text.StartsWith("''''''", StringComparison.Ordinal))
+        {
+            return "'''''' is not an empty block string (a block string holds at least one character); write \"\" for an empty value";
+        }
+        var open = what == "comment" ? "/*" : closer;
+        return $"close it with {closer}; everything from this {open} to the end of the script was read as part of it";
     }
 }

@@ -40,6 +40,24 @@ internal static class TokenNames
         "train", "run", "predict", "register", "unregister", "include",
     ];
 
+    public static bool IsStatementStart(int type) =>
+        type is >= ByzerLexer.LOAD and <= ByzerLexer.INCLUDE or ByzerLexer.EXECUTE_COMMAND;
+
+    /// <summary>The expected tokens in words; a name or a backquoted name is just "a name", ';' and EOF are one.</summary>
+    public static List<string> DescribeSet(Antlr4.Runtime.Misc.IntervalSet expected)
+    {
+        var types = expected.ToList().Distinct().ToList();
+        if (types.Contains(ByzerLexer.IDENTIFIER))
+        {
+            types.Remove(ByzerLexer.BACKQUOTED_IDENTIFIER);
+        }
+        if (types.Contains(ByzerLexer.SEMI))
+        {
+            types.Remove(Antlr4.Runtime.TokenConstants.EOF);
+        }
+        return types.Select(Describe).ToList();
+    }
+
     public static string DescribeText(string text) =>
         text.Length > 40 ? "'" + text[..37] + "...'" : "'" + text.Replace("\n", "\\n", StringComparison.Ordinal) + "'";
 }
