@@ -20,7 +20,7 @@ public static class FileSet
         }
         if (result.Count == 0)
         {
-            throw ByzerException.Runtime($"Path does not exist: {path}", span, HasGlob(path) ? "the pattern matched no files" : "check the path; relative paths are relative to the current folder");
+            throw ByzerException.Runtime("Path does not exist: " + string.Join(", ", SplitList(path).Select(p => "file:" + Path.GetFullPath(p))), span, HasGlob(path) ? "the pattern matched no files" : "check the path; relative paths are relative to the current folder");
         }
         return result;
     }
