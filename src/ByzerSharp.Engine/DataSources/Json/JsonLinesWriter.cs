@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ByzerSharp.DuckDb;
 using ByzerSharp.Text;
 
@@ -19,7 +20,11 @@ public static class JsonLinesWriter
     public static void Write(Database database, string query, string file, string? timeZone, SourceSpan? span)
     {
         var zone = FindZone(timeZone);
-        var columns = database.Describe(query, span).Select(c => c.Name).ToArray();
+        var described = database.Describe(query, span);
+        var columns = described.Select(c => c.Name).ToArray();
+        // Nested values come as DuckDB's JSON text: DuckDB.NET cannot read lists holding nulls.
+        var nested = described.Select(c => IsNested(c.DuckType)).ToArray();
+        query = "SELECT " + string.Join(", ", described.Select((c, i) => nested[i] ? $"to_json({Sql.Ident(c.Name)})" : Sql.Ident(c.Name))) + $" FROM ({query})";
         using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
         var newline = "\n"u8.ToArray();
@@ -28,9 +33,17 @@ public static class JsonLinesWriter
             writer.WriteStartObject();
             for (var i = 0; i < columns.Length; i++)
             {
-                if (row[i] is not null)
+                if (row[i] is null)
                 {
-                    writer.WritePropertyName(columns[i]);
+                    continue;
+                }
+                writer.WritePropertyName(columns[i]);
+                if (nested[i])
+                {
+                    WithoutNullFields(JsonNode.Parse((string)row[i]!))!.WriteTo(writer);
+                }
+                else
+                {
                     WriteValue(writer, row[i], zone);
                 }
             }
@@ -39,6 +52,37 @@ public static class JsonLinesWriter
             stream.Write(newline);
             writer.Reset(stream);
         }, span);
+    }
+
+    private static bool IsNested(string duckType) =>
+        duckType.EndsWith(']') || duckType.StartsWith("STRUCT", StringComparison.Ordinal) || duckType.StartsWith("MAP", StringComparison.Ordinal)
+        || duckType.StartsWith("UNION", StringComparison.Ordinal);
+
+    private static JsonNode? WithoutNullFields(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is null)
+                    {
+                        obj.Remove(key);
+                    }
+                    else
+                    {
+                        WithoutNullFields(value);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    WithoutNullFields(item);
+                }
+                break;
+        }
+        return node;
     }
 
     private static TimeZoneInfo FindZone(string? id)
