@@ -13,8 +13,8 @@ public sealed class BinaryFileReaderTests : IDisposable
     [Fact]
     public void ReadsEveryFileInOrderAcrossBatches()
     {
-        // More than two batches, so reading the next batch overlaps appending the previous one.
-        var count = BinaryFileReader.BatchSize * 2 + 17;
+        // Enough files for several workers: their slices must come back in file order.
+        var count = 256 * 4 + 17;
         var files = Enumerable.Range(0, count).Select(i => _dir.Write($"f{i:00000}.bin", new string('x', i % 7))).ToList();
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -6,57 +6,120 @@ namespace ByzerSharp.DataSources.BinaryFile;
 public readonly record struct BinaryFileRow(string Path, DateTime ModificationTime, long Length, byte[] Content);
 
 /// <summary>
-/// Reads files in parallel and appends them, in the given order, to a DuckDB table through the
-/// appender. Reading and appending overlap: while one batch is appended the next is being read.
-/// (DuckDB's read_blob runs single-threaded per file list and was 40x slower on many small files.)
+/// Reads files into a DuckDB table with one worker per core. Each worker reads a contiguous
+/// slice of the file list and appends it through its own connection's appender, so reading and
+/// appending both run on every core with no hand-off between threads. The workers commit in
+/// slice order, which keeps the table in file order. (DuckDB's read_blob was 40x slower than
+/// a plain parallel read on many small files; a single appender fed by reader threads left the
+/// append on one core.)
 /// </summary>
 public static class BinaryFileReader
 {
-    /// <summary>Files per batch: enough to keep every core busy, small enough to bound memory.</summary>
-    public const int BatchSize = 512;
+    /// <summary>Files a worker reads between two progress reports.</summary>
+    private const int ReportEvery = 256;
 
     public const string TableDefinition = "(path VARCHAR, modificationTime TIMESTAMP, length BIGINT, content BLOB)";
 
-    /// <summary>Reads <paramref name="files"/> into <paramref name="table"/> (created with <see cref="TableDefinition"/>).</summary>
+    /// <summary>Reads <paramref name="files"/> into <paramref name="table"/> (a main-schema table created with <see cref="TableDefinition"/>).</summary>
     /// <param name="zone">The session time zone: modificationTime is its wall-clock time, as Spark shows it.</param>
-    /// <param name="advance">Called with the number of files after each batch (progress).</param>
+    /// <param name="advance">Called with a number of files read (progress); calls are serialised.</param>
     public static void Read(DuckDBConnection connection, string table, IReadOnlyList<string> files, TimeZoneInfo zone, Action<int> advance, CancellationToken cancellationToken = default)
     {
-        using var appender = connection.CreateAppender(table);
-        Task<BinaryFileRow[]>? pending = null;
-        for (var start = 0; start < files.Count || pending is not null; start += BatchSize)
+        if (files.Count == 0)
         {
-            var next = start < files.Count ? StartBatch(files, start, Math.Min(BatchSize, files.Count - start), zone, cancellationToken) : null;
-            if (pending is not null)
+            return;
+        }
+        // Small inputs are not worth a connection per core.
+        var workers = Math.Clamp(files.Count / ReportEvery, 1, Environment.ProcessorCount);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var committed = Enumerable.Range(0, workers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var progressGate = new object();
+        void Report(int n)
+        {
+            lock (progressGate)
             {
-                var rows = pending.GetAwaiter().GetResult();
-                foreach (var row in rows)
-                {
-                    appender.CreateRow()
-                        .AppendValue(row.Path)
-                        .AppendValue(row.ModificationTime)
-                        .AppendValue(row.Length)
-                        .AppendValue(row.Content)
-                        .EndRow();
-                }
-                advance(rows.Length);
+                advance(n);
             }
-            pending = next;
+        }
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() =>
+        {
+            try
+            {
+                var start = (int)((long)files.Count * w / workers);
+                var end = (int)((long)files.Count * (w + 1) / workers);
+                using var own = connection.Duplicate();
+                own.Open();
+                var appender = own.CreateAppender(table);
+                try
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        failed.Token.ThrowIfCancellationRequested();
+                        var row = ReadOne(files[i], zone);
+                        appender.CreateRow()
+                            .AppendValue(row.Path)
+                            .AppendValue(row.ModificationTime)
+                            .AppendValue(row.Length)
+                            .AppendValue(row.Content)
+                            .EndRow();
+                        if ((i - start + 1) % ReportEvery == 0)
+                        {
+                            Report(ReportEvery);
+                        }
+                    }
+                    if (w > 0)
+                    {
+                        committed[w - 1].Task.Wait(failed.Token);
+                    }
+                }
+                finally
+                {
+                    // Disposing commits the appended rows (also after a failure: the table is then dropped by no one
+                    // but is never registered either).
+                    appender.Dispose();
+                }
+                Report((end - start) % ReportEvery);
+                committed[w].SetResult();
+            }
+            catch (Exception e)
+            {
+                committed[w].TrySetException(e);
+                failed.Cancel();
+                throw;
+            }
+        }, CancellationToken.None)).ToArray();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e)
+        {
+            // The first real failure, not the cancellations it caused in the other workers.
+            var cause = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
         }
     }
 
-    private static Task<BinaryFileRow[]> StartBatch(IReadOnlyList<string> files, int start, int count, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        Task.Run(() =>
-        {
-            var rows = new BinaryFileRow[count];
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = ReadOne(files[start + i], zone));
-            return rows;
-        }, cancellationToken);
-
     public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
     {
-        var content = File.ReadAllBytes(file);
-        var modified = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(file), zone);
+        // One open handle serves the length, the time and the bytes: a second lookup of the path
+        // per file costs as much as the read itself for small files.
+        using var handle = File.OpenHandle(file);
+        var length = RandomAccess.GetLength(handle);
+        var modified = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(handle), zone);
+        var content = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        var read = 0;
+        while (read < content.Length)
+        {
+            var n = RandomAccess.Read(handle, content.AsSpan(read), read);
+            if (n == 0)
+            {
+                // The file shrank while being read: keep what is there.
+                Array.Resize(ref content, read);
+                break;
+            }
+            read += n;
+        }
         return new BinaryFileRow(Uri(file), modified, content.LongLength, content);
     }
 
