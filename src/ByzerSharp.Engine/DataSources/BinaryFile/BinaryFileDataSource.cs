@@ -43,5 +43,6 @@ public sealed class BinaryFileDataSource : IDataSource
     internal static TimeZoneInfo SessionZone(ByzerSession session) =>
         session.Options.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Local;
 
-    public SaveSummary Save(SaveContext context) => throw new NotSupportedException("binaryFile cannot be saved");
+    // CanSave is false, so SaveExecutor reports "save is not supported in binaryFile" before calling this.
+    public SaveSummary Save(SaveContext context) => throw new InvalidOperationException("binaryFile cannot be saved");
 }

@@ -41,11 +41,11 @@ public sealed class CsvDataSource : IDataSource
         var hive = !o.GetBool("recursiveFileLookup", false) && HivePartitions.InFolders(files);
         var args = new StringBuilder(Sql.StrList(files));
         args.Append(", header=").Append(Sql.Bool(header));
-        args.Append(", delim=").Append(Sql.Str(SingleChar(context, "delimiter", o.Has("delimiter") ? "delimiter" : "sep", ",")));
-        args.Append(", quote=").Append(Sql.Str(SingleChar(context, "quote", "quote", "\"")));
+        args.Append(", delim=").Append(Sql.Str(CharOption(context, o.Has("delimiter") ? "delimiter" : "sep", ",", allowSeveral: true)));
+        args.Append(", quote=").Append(Sql.Str(CharOption(context, "quote", "\"")));
         if (o.Has("escape"))
         {
-            args.Append(", escape=").Append(Sql.Str(SingleChar(context, "escape", "escape", "\\")));
+            args.Append(", escape=").Append(Sql.Str(CharOption(context, "escape", "\\")));
         }
         // Spark reads an empty unquoted field as null, and nullValue as null too.
         var nulls = new List<string> { "" };
@@ -108,8 +108,8 @@ public sealed class CsvDataSource : IDataSource
         return DuckDbFileWriter.Write(context, "csv", copy.ToString());
     }
 
-    /// <summary>A one-character option (after \t, \uXXXX unescaping); Spark refuses longer ones too.</summary>
-    private static string SingleChar(LoadContext context, string label, string key, string defaultValue)
+    /// <summary>A character option after \t, \uXXXX unescaping: one character, as Spark requires (several for the delimiter since Spark 3).</summary>
+    private static string CharOption(LoadContext context, string key, string defaultValue, bool allowSeveral = false)
     {
         var raw = context.Options.Get(key);
         if (raw is null)
@@ -117,9 +117,9 @@ public sealed class CsvDataSource : IDataSource
             return defaultValue;
         }
         var value = Unescape(raw);
-        if (value.Length != 1 && !(label == "delimiter" && value.Length > 1))
+        if (value.Length == 0 || (value.Length > 1 && !allowSeveral))
         {
-            throw context.Options.Invalid(key, raw, "a single character");
+            throw context.Options.Invalid(key, raw, allowSeveral ? "a non-empty separator" : "a single character");
         }
         return value;
     }

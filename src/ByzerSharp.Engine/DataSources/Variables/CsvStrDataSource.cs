@@ -25,5 +25,6 @@ public sealed class CsvStrDataSource : IDataSource
         return context.Define(CsvDataSource.ReadSql(context, [file]), TableKind.Table, "load csvStr");
     }
 
-    public SaveSummary Save(SaveContext context) => throw new NotSupportedException();
+    // CanSave is false, so SaveExecutor reports "save is not supported in csvStr" before calling this.
+    public SaveSummary Save(SaveContext context) => throw new InvalidOperationException("csvStr cannot be saved");
 }

@@ -26,5 +26,6 @@ public sealed class JsonStrDataSource : IDataSource
         return context.Define(sql, TableKind.Table, "load jsonStr");
     }
 
-    public SaveSummary Save(SaveContext context) => throw new NotSupportedException();
+    // CanSave is false, so SaveExecutor reports "save is not supported in jsonStr" before calling this.
+    public SaveSummary Save(SaveContext context) => throw new InvalidOperationException("jsonStr cannot be saved");
 }

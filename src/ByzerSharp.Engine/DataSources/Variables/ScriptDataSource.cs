@@ -17,5 +17,6 @@ public sealed class ScriptDataSource : IDataSource
     public TableEntry Load(LoadContext context) =>
         context.Define($"SELECT {Sql.Str(VariableText.Value(context))} AS content", TableKind.Table, "load script");
 
-    public SaveSummary Save(SaveContext context) => throw new NotSupportedException();
+    // CanSave is false, so SaveExecutor reports "save is not supported in script" before calling this.
+    public SaveSummary Save(SaveContext context) => throw new InvalidOperationException("script cannot be saved");
 }
