@@ -28,17 +28,16 @@ public sealed class CsvDataSource : IDataSource
     {
         var files = DuckDbFileReader.Expand(context);
         var decoded = CsvEncoding.ToUtf8(context, files);
-        var sql = ReadSql(context, decoded);
-        return context.Define(HivePartitions.Decode(context.Session, sql, decoded, context.Statement.Span), TableKind.View, "load csv");
+        var sql = ReadSql(context, decoded, DuckDbFileReader.Hive(context, decoded));
+        return context.Define(DuckDbFileReader.DecodePartitions(context, sql, decoded), TableKind.View, "load csv");
     }
 
     /// <summary>The SELECT that reads UTF-8 CSV files with Spark's options (shared with csvStr).</summary>
-    public static string ReadSql(LoadContext context, IReadOnlyList<string> files)
+    public static string ReadSql(LoadContext context, IReadOnlyList<string> files, bool hive)
     {
         var o = context.Options;
         var header = o.GetBool("header", false);
         var infer = o.GetBool("inferSchema", false);
-        var hive = !o.GetBool("recursiveFileLookup", false) && HivePartitions.InFolders(files);
         var args = new StringBuilder(Sql.StrList(files));
         args.Append(", header=").Append(Sql.Bool(header));
         args.Append(", delim=").Append(Sql.Str(CharOption(context, o.Has("delimiter") ? "delimiter" : "sep", ",", allowSeveral: true)));

@@ -1,5 +1,3 @@
-using ByzerSharp.DuckDb;
-
 namespace ByzerSharp.DataSources.Files;
 
 /// <summary>Shared helpers for formats DuckDB reads itself (csv, parquet).</summary>
@@ -9,11 +7,11 @@ public static class DuckDbFileReader
     public static IReadOnlyList<string> Expand(LoadContext context, string? defaultFilter = null) =>
         FileSet.Expand(context.Path, context.PathSpan, context.Options.GetBool("recursiveFileLookup", false), context.Options.Get("pathGlobFilter") ?? defaultFilter);
 
-    /// <summary>The files of a load path as a DuckDB list literal, with hive partitioning when the files sit in k=v folders.</summary>
-    public static (string FileList, bool Hive) Files(LoadContext context, string? defaultFilter = null)
-    {
-        var files = Expand(context, defaultFilter);
-        var hive = !context.Options.GetBool("recursiveFileLookup", false) && HivePartitions.InFolders(files);
-        return (Sql.StrList(files), hive);
-    }
+    /// <summary>Whether DuckDB should read k=v folders as columns (never with recursiveFileLookup, as in Spark).</summary>
+    public static bool Hive(LoadContext context, IReadOnlyList<string> files) =>
+        !context.Options.GetBool("recursiveFileLookup", false) && HivePartitions.InFolders(files, FileSet.BaseFolders(context.Path));
+
+    /// <summary>Restores escaped partition values (see <see cref="HivePartitions"/>).</summary>
+    public static string DecodePartitions(LoadContext context, string sql, IReadOnlyList<string> files) =>
+        HivePartitions.Decode(context.Session, sql, files, FileSet.BaseFolders(context.Path), context.Statement.Span);
 }

@@ -25,6 +25,20 @@ public static class FileSet
         return result;
     }
 
+    /// <summary>
+    /// The folders partition discovery starts from: a folder path itself, a file's folder, a
+    /// glob's fixed prefix.
+    /// </summary>
+    public static IReadOnlyList<string> BaseFolders(string path) => SplitList(path).Select(p =>
+    {
+        var full = Path.GetFullPath(p);
+        if (HasGlob(p))
+        {
+            return GlobRoot(full);
+        }
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? "/";
+    }).ToList();
+
     public static bool HasGlob(string path) => path.IndexOfAny(['*', '?', '[', '{']) >= 0;
 
     private static IEnumerable<string> SplitList(string path)

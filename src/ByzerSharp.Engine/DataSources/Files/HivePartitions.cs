@@ -10,14 +10,17 @@ namespace ByzerSharp.DataSources.Files;
 /// </summary>
 public static class HivePartitions
 {
-    /// <summary>Whether the files sit in k=v folders (then DuckDB's hive_partitioning is on).</summary>
-    public static bool InFolders(IEnumerable<string> files) => files.Any(f => Segments(f).Any());
+    /// <summary>
+    /// Whether the files sit in k=v folders below the folders the load path names (then DuckDB's
+    /// hive_partitioning is on). As in Spark, k=v folders above the load path are not partitions.
+    /// </summary>
+    public static bool InFolders(IEnumerable<string> files, IReadOnlyList<string> baseFolders) => files.Any(f => Segments(f, baseFolders).Any());
 
     /// <summary>Wraps <paramref name="sql"/> so that escaped partition values read as written.</summary>
-    public static string Decode(ByzerSession session, string sql, IReadOnlyList<string> files, SourceSpan? span)
+    public static string Decode(ByzerSession session, string sql, IReadOnlyList<string> files, IReadOnlyList<string> baseFolders, SourceSpan? span)
     {
         var escaped = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in files.SelectMany(Segments))
+        foreach (var (key, value) in files.SelectMany(f => Segments(f, baseFolders)))
         {
             if (value.Contains('%', StringComparison.Ordinal))
             {
@@ -40,10 +43,15 @@ public static class HivePartitions
         return replacements.Count == 0 ? sql : $"SELECT * REPLACE ({string.Join(", ", replacements)}) FROM ({sql})";
     }
 
-    private static IEnumerable<(string Key, string Value)> Segments(string file)
+    private static IEnumerable<(string Key, string Value)> Segments(string file, IReadOnlyList<string> baseFolders)
     {
         var folder = Path.GetDirectoryName(file) ?? "";
-        foreach (var segment in folder.Split('/'))
+        var root = baseFolders.Where(b => folder == b || folder.StartsWith(b.TrimEnd('/') + "/", StringComparison.Ordinal)).MaxBy(b => b.Length);
+        if (root is null)
+        {
+            yield break;
+        }
+        foreach (var segment in folder[root.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = segment.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)

@@ -22,7 +22,7 @@ public sealed class JsonDataSource : IDataSource
 
     public TableEntry Load(LoadContext context)
     {
-        var files = FileSet.Expand(context.Path, context.PathSpan, context.Options.GetBool("recursiveFileLookup", false), context.Options.Get("pathGlobFilter"));
+        var files = DuckDbFileReader.Expand(context);
         var multiLine = context.Options.GetBool("multiLine", false);
         var inference = new JsonSchemaInference();
         foreach (var file in files)
@@ -39,12 +39,12 @@ public sealed class JsonDataSource : IDataSource
                 inference.AddLine(line, $"file:{file}:{number}", context.PathSpan);
             }
         }
-        var sql = ReadSql(context.Session, files, inference, multiLine, context.PathSpan);
-        return context.Define(HivePartitions.Decode(context.Session, sql, files, context.Statement.Span), TableKind.View, "load json");
+        var sql = ReadSql(context.Session, files, inference, multiLine, DuckDbFileReader.Hive(context, files), context.PathSpan);
+        return context.Define(DuckDbFileReader.DecodePartitions(context, sql, files), TableKind.View, "load json");
     }
 
     /// <summary>The SELECT reading <paramref name="files"/> with the inferred schema (shared with jsonStr).</summary>
-    public static string ReadSql(ByzerSession session, IReadOnlyList<string> files, JsonSchemaInference inference, bool multiLine, SourceSpan? span)
+    public static string ReadSql(ByzerSession session, IReadOnlyList<string> files, JsonSchemaInference inference, bool multiLine, bool hive, SourceSpan? span)
     {
         if (inference.Schema.Fields.Count == 0)
         {
@@ -53,7 +53,6 @@ public sealed class JsonDataSource : IDataSource
         }
         var columns = "{" + string.Join(", ", inference.Schema.Fields.Select(f => Sql.Str(f.Key) + ": " + Sql.Str(f.Value.ToDuck()))) + "}";
         var format = multiLine ? "auto" : "newline_delimited";
-        var hive = HivePartitions.InFolders(files);
         return $"SELECT * FROM read_json({Sql.StrList(files)}, format={Sql.Str(format)}, columns={columns}, hive_partitioning={Sql.Bool(hive)})";
     }
 

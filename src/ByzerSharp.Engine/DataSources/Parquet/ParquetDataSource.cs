@@ -23,9 +23,9 @@ public sealed class ParquetDataSource : IDataSource
     public TableEntry Load(LoadContext context)
     {
         var files = DuckDbFileReader.Expand(context);
-        var hive = !context.Options.GetBool("recursiveFileLookup", false) && HivePartitions.InFolders(files);
+        var hive = DuckDbFileReader.Hive(context, files);
         var sql = $"SELECT * FROM read_parquet({Sql.StrList(files)}, hive_partitioning={Sql.Bool(hive)}, union_by_name=true)";
-        return context.Define(HivePartitions.Decode(context.Session, sql, files, context.Statement.Span), TableKind.View, "load parquet");
+        return context.Define(DuckDbFileReader.DecodePartitions(context, sql, files), TableKind.View, "load parquet");
     }
 
     public SaveSummary Save(SaveContext context)

@@ -22,7 +22,7 @@ public sealed class CsvStrDataSource : IDataSource
         {
             throw Diagnostics.ByzerException.Runtime($"variable {context.RawPath.Trim()} holds no CSV lines", context.PathSpan, "set it to the CSV text, one record per line");
         }
-        return context.Define(CsvDataSource.ReadSql(context, [file]), TableKind.Table, "load csvStr");
+        return context.Define(CsvDataSource.ReadSql(context, [file], hive: false), TableKind.Table, "load csvStr");
     }
 
     // CanSave is false, so SaveExecutor reports "save is not supported in csvStr" before calling this.

@@ -22,7 +22,7 @@ public sealed class JsonStrDataSource : IDataSource
         {
             inference.AddLine(lines[i], $"line {i + 1} of {context.RawPath.Trim()}", context.PathSpan);
         }
-        var sql = JsonDataSource.ReadSql(context.Session, [file], inference, multiLine: false, context.PathSpan);
+        var sql = JsonDataSource.ReadSql(context.Session, [file], inference, multiLine: false, hive: false, context.PathSpan);
         return context.Define(sql, TableKind.Table, "load jsonStr");
     }
 
