@@ -1,3 +1,4 @@
+using ByzerSharp.DataSources.BinaryFile;
 using ByzerSharp.DataSources.Csv;
 using ByzerSharp.DataSources.Json;
 using ByzerSharp.DataSources.Parquet;
@@ -12,6 +13,8 @@ using ByzerSharp.Plugins.SaveBinaryAsFile;
 using ByzerSharp.Plugins.ShellExecute;
 using ByzerSharp.Plugins.ShowCommand;
 using ByzerSharp.Plugins.ShowTableExt;
+using ByzerSharp.DataSources.Text;
+using ByzerSharp.DataSources.Variables;
 
 namespace ByzerSharp;
 
@@ -24,6 +27,11 @@ internal static class Builtins
         registry.AddDataSource(new CsvDataSource());
         registry.AddDataSource(new JsonDataSource());
         registry.AddDataSource(new ParquetDataSource());
+        registry.AddDataSource(new TextDataSource());
+        registry.AddDataSource(new JsonStrDataSource());
+        registry.AddDataSource(new CsvStrDataSource());
+        registry.AddDataSource(new ScriptDataSource());
+        registry.AddDataSource(new BinaryFileDataSource());
 
         // ETs (Plugins/) and the commands that run them (Commands/).
         registry.AddEt(new HDFSCommandEt());

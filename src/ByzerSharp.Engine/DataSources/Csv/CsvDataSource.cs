@@ -7,11 +7,15 @@ namespace ByzerSharp.DataSources.Csv;
 
 /// <summary>
 /// Spark's CSV source on DuckDB's reader: header (false), delimiter/sep, quote, escape,
-/// inferSchema (false: every column a string), nullValue, skipFirstNLines/skipLastNLines;
-/// without a header the columns are _c0, _c1, …. Saves write part files (header false by default).
+/// inferSchema (false: every column a string), nullValue, emptyValue, encoding,
+/// skipFirstNLines/skipLastNLines; without a header the columns are _c0, _c1, ….
+/// Saves write part files (header false by default).
 /// </summary>
 public sealed class CsvDataSource : IDataSource
 {
+    /// <summary>The types Spark's CSV inference can produce, narrowest first (DuckDB picks the first that fits every row).</summary>
+    private const string TypeCandidates = "['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'TIMESTAMP', 'DATE', 'VARCHAR']";
+
     public string Name => "csv";
 
     public string Executor => "duckdb";
@@ -22,50 +26,68 @@ public sealed class CsvDataSource : IDataSource
 
     public TableEntry Load(LoadContext context)
     {
-        var (files, hive) = DuckDbFileReader.Files(context);
-        return context.Define(ReadSql(context, files, hive), TableKind.View, "load csv");
+        var files = DuckDbFileReader.Expand(context);
+        var decoded = CsvEncoding.ToUtf8(context, files);
+        var sql = ReadSql(context, decoded, DuckDbFileReader.Hive(context, decoded));
+        return context.Define(DuckDbFileReader.DecodePartitions(context, sql, decoded), TableKind.View, "load csv");
     }
 
-    /// <summary>The SELECT that reads CSV files with Spark's options (shared with csvStr).</summary>
-    public static string ReadSql(LoadContext context, string fileList, bool hive)
+    /// <summary>The SELECT that reads UTF-8 CSV files with Spark's options (shared with csvStr).</summary>
+    public static string ReadSql(LoadContext context, IReadOnlyList<string> files, bool hive)
     {
         var o = context.Options;
         var header = o.GetBool("header", false);
         var infer = o.GetBool("inferSchema", false);
-        var args = new StringBuilder(fileList);
+        var args = new StringBuilder(Sql.StrList(files));
         args.Append(", header=").Append(Sql.Bool(header));
-        args.Append(", delim=").Append(Sql.Str(Unescape(o.Get("delimiter") ?? o.Get("sep") ?? ",")));
-        args.Append(", quote=").Append(Sql.Str(Unescape(o.Get("quote") ?? "\"")));
-        if (o.Get("escape") is { } escape)
+        args.Append(", delim=").Append(Sql.Str(CharOption(context, o.Has("delimiter") ? "delimiter" : "sep", ",", allowSeveral: true)));
+        args.Append(", quote=").Append(Sql.Str(CharOption(context, "quote", "\"")));
+        if (o.Has("escape"))
         {
-            args.Append(", escape=").Append(Sql.Str(Unescape(escape)));
+            args.Append(", escape=").Append(Sql.Str(CharOption(context, "escape", "\\")));
         }
-        if (o.Get("nullValue") is { } nullValue)
+        // Spark reads an empty unquoted field as null, and nullValue as null too.
+        var nulls = new List<string> { "" };
+        if (o.Get("nullValue") is { Length: > 0 } nullValue)
         {
-            args.Append(", nullstr=").Append(Sql.Str(nullValue));
+            nulls.Add(nullValue);
         }
+        args.Append(", nullstr=").Append(Sql.StrList(nulls)).Append(", allow_quoted_nulls=false");
         var skip = o.GetInt("skipFirstNLines", 0, min: 0);
         if (skip > 0)
         {
             args.Append(", skip=").Append(skip);
         }
         args.Append(", all_varchar=").Append(Sql.Bool(!infer));
+        if (infer)
+        {
+            args.Append(", auto_type_candidates=").Append(TypeCandidates).Append(", sample_size=-1");
+        }
         args.Append(", hive_partitioning=").Append(Sql.Bool(hive));
         args.Append(", null_padding=true, strict_mode=false");
         var read = $"read_csv({args})";
         var columns = context.Session.Database.Describe("SELECT * FROM " + read, context.Statement.Span);
-        var select = header
-            ? "*"
-            : string.Join(", ", columns.Select((c, i) => c.Name.StartsWith("column", StringComparison.Ordinal) ? $"{Sql.Ident(c.Name)} AS {Sql.Ident("_c" + i)}" : Sql.Ident(c.Name)));
+        var dataColumns = columns.Count(c => !hive || !HiveColumn(files, c.Name));
+        var emptyValue = o.Get("emptyValue");
+        var select = string.Join(", ", columns.Select((c, i) =>
+        {
+            var name = header || i >= dataColumns ? c.Name : "_c" + i;
+            var value = emptyValue is not null && c.DuckType == "VARCHAR" && i < dataColumns
+                ? $"CASE WHEN {Sql.Ident(c.Name)} = '' THEN {Sql.Str(emptyValue)} ELSE {Sql.Ident(c.Name)} END"
+                : Sql.Ident(c.Name);
+            return $"{value} AS {Sql.Ident(name)}";
+        }));
         var sql = $"SELECT {select} FROM {read}";
         var skipLast = o.GetInt("skipLastNLines", 0, min: 0);
         if (skipLast > 0)
         {
-            sql = $"SELECT * EXCLUDE (__byzer_rn) FROM (SELECT *, row_number() OVER () AS __byzer_rn, count(*) OVER () AS __byzer_n FROM ({sql})) WHERE __byzer_rn <= __byzer_n - {skipLast}";
-            sql = $"SELECT * EXCLUDE (__byzer_n) FROM ({sql})";
+            sql = $"SELECT * EXCLUDE (__byzer_rn, __byzer_n) FROM (SELECT *, row_number() OVER () AS __byzer_rn, count(*) OVER () AS __byzer_n FROM ({sql})) WHERE __byzer_rn <= __byzer_n - {skipLast}";
         }
         return sql;
     }
+
+    private static bool HiveColumn(IReadOnlyList<string> files, string name) =>
+        (Path.GetDirectoryName(files[0]) ?? "").Split('/').Any(s => s.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase));
 
     public SaveSummary Save(SaveContext context)
     {
@@ -83,6 +105,22 @@ public sealed class CsvDataSource : IDataSource
             copy.Append(", NULLSTR ").Append(Sql.Str(nullValue));
         }
         return DuckDbFileWriter.Write(context, "csv", copy.ToString());
+    }
+
+    /// <summary>A character option after \t, \uXXXX unescaping: one character, as Spark requires (several for the delimiter since Spark 3).</summary>
+    private static string CharOption(LoadContext context, string key, string defaultValue, bool allowSeveral = false)
+    {
+        var raw = context.Options.Get(key);
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+        var value = Unescape(raw);
+        if (value.Length == 0 || (value.Length > 1 && !allowSeveral))
+        {
+            throw context.Options.Invalid(key, raw, allowSeveral ? "a non-empty separator" : "a single character");
+        }
+        return value;
     }
 
     /// <summary>Spark accepts \t and \uXXXX in single-character options.</summary>

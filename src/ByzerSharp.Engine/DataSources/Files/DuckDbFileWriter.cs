@@ -1,29 +1,30 @@
 using ByzerSharp.DuckDb;
 using ByzerSharp.Session;
+using ByzerSharp.Text;
 
 namespace ByzerSharp.DataSources.Files;
 
+/// <summary>Writes the rows of <paramref name="query"/> into one file.</summary>
+public delegate void PartWriter(string query, string file);
+
 /// <summary>
 /// Writes a table as Spark does: a folder of part files (one per partition, or fileNum), with
-/// partitionBy giving hive-style k=v sub-folders, all through DuckDB's COPY.
+/// partitionBy giving hive-style k=v sub-folders named with Spark's escaping.
 /// </summary>
 public static class DuckDbFileWriter
 {
-    /// <param name="copyOptions">DuckDB COPY options without PARTITION_BY, e.g. "FORMAT parquet".</param>
-    public static SaveSummary Write(SaveContext context, string extension, string copyOptions)
+    /// <param name="copyOptions">DuckDB COPY options, e.g. "FORMAT parquet".</param>
+    public static SaveSummary Write(SaveContext context, string extension, string copyOptions) =>
+        Write(context, extension, (query, file) =>
+            context.Session.Database.Execute($"COPY ({query}) TO {Sql.Str(file)} ({copyOptions})", context.Statement.Span));
+
+    public static SaveSummary Write(SaveContext context, string extension, PartWriter writePart)
     {
         var session = context.Session;
         var span = context.Statement.Span;
-        var columns = session.Database.Describe(Catalog.From(context.Table), span);
-        foreach (var p in context.PartitionBy)
-        {
-            if (!columns.Any(c => string.Equals(c.Name, p, StringComparison.OrdinalIgnoreCase)))
-            {
-                var at = context.Statement.PartitionBy.First(x => x.Text == p).Span;
-                throw Diagnostics.ByzerException.Semantic($"partition column {p} is not a column of {context.Table.Name}", at,
-                    "columns: " + string.Join(", ", columns.Select(c => c.Name)));
-            }
-        }
+        var source = Catalog.From(context.Table);
+        var partitionBy = PartitionColumns(context);
+        var files = context.FileCount();
         var output = OutputDirectory.Begin(context.Path, context.Mode, context.PathSpan);
         if (output is null)
         {
@@ -31,13 +32,11 @@ public static class DuckDbFileWriter
         }
         try
         {
-            var source = Catalog.From(context.Table);
             var rows = Convert.ToInt64(session.Database.Scalar("SELECT count(*) FROM " + source, span), System.Globalization.CultureInfo.InvariantCulture);
-            var files = context.FileCount();
             var written = 0;
             if (files <= 1 || rows <= 1)
             {
-                written += Copy(session, "SELECT * FROM " + source, output, 0, extension, copyOptions, context.PartitionBy, span);
+                written += WriteBucket(context, "SELECT * FROM " + source, output, 0, extension, partitionBy, writePart);
             }
             else
             {
@@ -48,7 +47,7 @@ public static class DuckDbFileWriter
                 {
                     for (var i = 0; i < Math.Min(files, rows); i++)
                     {
-                        written += Copy(session, $"SELECT * EXCLUDE (__byzer_bucket) FROM {bucketed} WHERE __byzer_bucket = {i}", output, i, extension, copyOptions, context.PartitionBy, span);
+                        written += WriteBucket(context, $"SELECT * EXCLUDE (__byzer_bucket) FROM {bucketed} WHERE __byzer_bucket = {i}", output, i, extension, partitionBy, writePart);
                     }
                 }
                 finally
@@ -66,20 +65,46 @@ public static class DuckDbFileWriter
         }
     }
 
-    private static int Copy(ByzerSession session, string query, OutputDirectory output, int index, string extension, string copyOptions, IReadOnlyList<string> partitionBy, Text.SourceSpan span)
+    /// <summary>The partitionBy columns as the table spells them; an unknown one is an error at its name.</summary>
+    public static IReadOnlyList<string> PartitionColumns(SaveContext context)
+    {
+        if (context.PartitionBy.Count == 0)
+        {
+            return [];
+        }
+        var columns = context.Session.Database.Describe(Catalog.From(context.Table), context.Statement.Span);
+        var result = new List<string>();
+        foreach (var p in context.Statement.PartitionBy)
+        {
+            var column = columns.FirstOrDefault(c => string.Equals(c.Name, p.Text, StringComparison.OrdinalIgnoreCase))
+                ?? throw Diagnostics.ByzerException.Semantic($"partition column {p.Text} is not a column of {context.Table.Name}", p.Span,
+                    "columns: " + string.Join(", ", columns.Select(c => c.Name)));
+            result.Add(column.Name);
+        }
+        if (result.Count == columns.Count)
+        {
+            throw Diagnostics.ByzerException.Semantic("Cannot use all columns for partition columns", context.Statement.PartitionBy[0].Span,
+                "keep at least one column out of partitionBy");
+        }
+        return result;
+    }
+
+    private static int WriteBucket(SaveContext context, string query, OutputDirectory output, int index, string extension, IReadOnlyList<string> partitionBy, PartWriter writePart)
     {
         if (partitionBy.Count == 0)
         {
-            session.Database.Execute($"COPY ({query}) TO {Sql.Str(output.PartFile(index, extension))} ({copyOptions})", span);
+            writePart(query, output.PartFile(index, extension));
             return 1;
         }
-        var pattern = $"part-{index:00000}-{output.JobId}-c000-{{i}}";
-        var before = CountFiles(output.Staging);
-        session.Database.Execute(
-            $"COPY ({query}) TO {Sql.Str(output.Staging)} ({copyOptions}, PARTITION_BY ({Sql.IdentList(partitionBy)}), FILENAME_PATTERN {Sql.Str(pattern)}, FILE_EXTENSION {Sql.Str(extension)}, OVERWRITE_OR_IGNORE true)",
-            span);
-        return CountFiles(output.Staging) - before;
+        var keys = string.Join(", ", partitionBy.Select(p => $"CAST({Sql.Ident(p)} AS VARCHAR)"));
+        var tuples = context.Session.Database.Query($"SELECT DISTINCT {keys} FROM ({query}) ORDER BY ALL", span: context.Statement.Span).Rows;
+        foreach (var tuple in tuples)
+        {
+            var folder = string.Join("/", partitionBy.Select((p, i) => PartitionPath.Folder(p, (string?)tuple[i])));
+            var where = string.Join(" AND ", partitionBy.Select((p, i) =>
+                $"CAST({Sql.Ident(p)} AS VARCHAR) IS NOT DISTINCT FROM {(tuple[i] is string s ? Sql.Str(s) : "NULL")}"));
+            writePart($"SELECT * EXCLUDE ({Sql.IdentList(partitionBy)}) FROM ({query}) WHERE {where}", output.PartFile(index, extension, folder));
+        }
+        return tuples.Count;
     }
-
-    private static int CountFiles(string folder) => Directory.EnumerateFiles(folder, "part-*", SearchOption.AllDirectories).Count();
 }

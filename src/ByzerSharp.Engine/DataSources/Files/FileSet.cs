@@ -20,10 +20,24 @@ public static class FileSet
         }
         if (result.Count == 0)
         {
-            throw ByzerException.Runtime($"Path does not exist: {path}", span, HasGlob(path) ? "the pattern matched no files" : "check the path; relative paths are relative to the current folder");
+            throw ByzerException.Runtime("Path does not exist: " + string.Join(", ", SplitList(path).Select(p => "file:" + Path.GetFullPath(p))), span, HasGlob(path) ? "the pattern matched no files" : "check the path; relative paths are relative to the current folder");
         }
         return result;
     }
+
+    /// <summary>
+    /// The folders partition discovery starts from: a folder path itself, a file's folder, a
+    /// glob's fixed prefix.
+    /// </summary>
+    public static IReadOnlyList<string> BaseFolders(string path) => SplitList(path).Select(p =>
+    {
+        var full = Path.GetFullPath(p);
+        if (HasGlob(p))
+        {
+            return GlobRoot(full);
+        }
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? "/";
+    }).ToList();
 
     public static bool HasGlob(string path) => path.IndexOfAny(['*', '?', '[', '{']) >= 0;
 
@@ -77,49 +91,50 @@ public static class FileSet
         {
             return [];
         }
-        var patterns = ExpandBraces(full).ToList();
+        var patterns = ExpandBraces(full).Select(GlobRegex).ToList();
         var deep = full.Contains("**", StringComparison.Ordinal) || full[root.Length..].Count(c => c == '/') > 1 || recursive;
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = deep,
             IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden,
-            MatchType = MatchType.Simple,
+            AttributesToSkip = 0,
         };
         var matches = new List<string>();
-        foreach (var file in Directory.EnumerateFileSystemEntries(root, "*", options))
+        foreach (var (entry, isDirectory) in Entries(root, options))
         {
-            if (patterns.Any(p => GlobMatch(p, file)))
+            if (!patterns.Any(p => p.IsMatch(entry)) || Hidden(Path.GetFileName(entry)))
             {
-                if (File.Exists(file))
+                continue;
+            }
+            if (!isDirectory)
+            {
+                if (fileFilter is null || FileSystemName.MatchesSimpleExpression(fileFilter, Path.GetFileName(entry)))
                 {
-                    if (fileFilter is null || FileSystemName.MatchesSimpleExpression(fileFilter, Path.GetFileName(file)))
-                    {
-                        matches.Add(file);
-                    }
+                    matches.Add(entry);
                 }
-                else if (Directory.Exists(file))
-                {
-                    matches.AddRange(DataFiles(file, recursive, fileFilter));
-                }
+            }
+            else if (!deep || !patterns.Any(p => p.IsMatch(entry + "/x")))
+            {
+                // A folder the pattern names is read like a folder path; with ** its files match on their own.
+                matches.AddRange(DataFiles(entry, recursive, fileFilter));
             }
         }
         matches.Sort(StringComparer.Ordinal);
-        return matches;
+        return matches.Distinct().ToList();
     }
 
     /// <summary>The data files of a folder in name order: hidden/underscore files skipped, k=v folders entered.</summary>
     public static IEnumerable<string> DataFiles(string folder, bool recursive, string? fileFilter)
     {
         var files = new List<string>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+        foreach (var (entry, isDirectory) in Entries(folder, new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }))
         {
             var name = Path.GetFileName(entry);
-            if (name.StartsWith('_') || name.StartsWith('.'))
+            if (Hidden(name))
             {
                 continue;
             }
-            if (Directory.Exists(entry))
+            if (isDirectory)
             {
                 if (recursive || name.Contains('=', StringComparison.Ordinal))
                 {
@@ -139,6 +154,16 @@ public static class FileSet
         files.Sort(StringComparer.Ordinal);
         return files;
     }
+
+    /// <summary>Hadoop's hiddenFileFilter: names starting with '_' or '.' are metadata, not data.</summary>
+    private static bool Hidden(string name) => name.StartsWith('_') || name.StartsWith('.');
+
+    // One directory read gives names and kinds; a stat per entry would dominate listing 50,000 files.
+    private static FileSystemEnumerable<(string Path, bool IsDirectory)> Entries(string folder, EnumerationOptions options) =>
+        new(folder, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), options)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !Hidden(e.FileName.ToString()),
+        };
 
     private static string GlobRoot(string full)
     {
@@ -171,7 +196,9 @@ public static class FileSet
     }
 
     /// <summary>Hadoop glob semantics: * and ? never cross '/', ** crosses any number of folders.</summary>
-    public static bool GlobMatch(string pattern, string path)
+    public static bool GlobMatch(string pattern, string path) => GlobRegex(pattern).IsMatch(path);
+
+    private static System.Text.RegularExpressions.Regex GlobRegex(string pattern)
     {
         var regex = new System.Text.StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
@@ -211,6 +238,6 @@ public static class FileSet
             }
         }
         regex.Append('$');
-        return System.Text.RegularExpressions.Regex.IsMatch(path, regex.ToString());
+        return new System.Text.RegularExpressions.Regex(regex.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 }

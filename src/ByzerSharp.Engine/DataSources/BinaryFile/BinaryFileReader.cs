@@ -1,0 +1,128 @@
+using DuckDB.NET.Data;
+
+namespace ByzerSharp.DataSources.BinaryFile;
+
+/// <summary>One file as Spark's binaryFile source returns it.</summary>
+public readonly record struct BinaryFileRow(string Path, DateTime ModificationTime, long Length, byte[] Content);
+
+/// <summary>
+/// Reads files into a DuckDB table with one worker per core. Each worker reads a contiguous
+/// slice of the file list and appends it through its own connection's appender, so reading and
+/// appending both run on every core with no hand-off between threads. The workers commit in
+/// slice order, which keeps the table in file order. (DuckDB's read_blob was 40x slower than
+/// a plain parallel read on many small files; a single appender fed by reader threads left the
+/// append on one core.)
+/// </summary>
+public static class BinaryFileReader
+{
+    /// <summary>Files a worker reads between two progress reports.</summary>
+    private const int ReportEvery = 256;
+
+    public const string TableDefinition = "(path VARCHAR, modificationTime TIMESTAMP, length BIGINT, content BLOB)";
+
+    /// <summary>Reads <paramref name="files"/> into <paramref name="table"/> (a main-schema table created with <see cref="TableDefinition"/>).</summary>
+    /// <param name="zone">The session time zone: modificationTime is its wall-clock time, as Spark shows it.</param>
+    /// <param name="advance">Called with a number of files read (progress); calls are serialised.</param>
+    public static void Read(DuckDBConnection connection, string table, IReadOnlyList<string> files, TimeZoneInfo zone, Action<int> advance, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
+        // Small inputs are not worth a connection per core.
+        var workers = Math.Clamp(files.Count / ReportEvery, 1, Environment.ProcessorCount);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var committed = Enumerable.Range(0, workers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var progressGate = new object();
+        void Report(int n)
+        {
+            lock (progressGate)
+            {
+                advance(n);
+            }
+        }
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() =>
+        {
+            try
+            {
+                var start = (int)((long)files.Count * w / workers);
+                var end = (int)((long)files.Count * (w + 1) / workers);
+                using var own = connection.Duplicate();
+                own.Open();
+                var appender = own.CreateAppender(table);
+                try
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        failed.Token.ThrowIfCancellationRequested();
+                        var row = ReadOne(files[i], zone);
+                        appender.CreateRow()
+                            .AppendValue(row.Path)
+                            .AppendValue(row.ModificationTime)
+                            .AppendValue(row.Length)
+                            .AppendValue(row.Content)
+                            .EndRow();
+                        if ((i - start + 1) % ReportEvery == 0)
+                        {
+                            Report(ReportEvery);
+                        }
+                    }
+                    if (w > 0)
+                    {
+                        committed[w - 1].Task.Wait(failed.Token);
+                    }
+                }
+                finally
+                {
+                    // Disposing commits the appended rows (also after a failure: the table is then dropped by no one
+                    // but is never registered either).
+                    appender.Dispose();
+                }
+                Report((end - start) % ReportEvery);
+                committed[w].SetResult();
+            }
+            catch (Exception e)
+            {
+                committed[w].TrySetException(e);
+                failed.Cancel();
+                throw;
+            }
+        }, CancellationToken.None)).ToArray();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e)
+        {
+            // The first real failure, not the cancellations it caused in the other workers.
+            var cause = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+        }
+    }
+
+    public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
+    {
+        // One open handle serves the length, the time and the bytes: a second lookup of the path
+        // per file costs as much as the read itself for small files.
+        using var handle = File.OpenHandle(file);
+        var length = RandomAccess.GetLength(handle);
+        var modified = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(handle), zone);
+        var content = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        var read = 0;
+        while (read < content.Length)
+        {
+            var n = RandomAccess.Read(handle, content.AsSpan(read), read);
+            if (n == 0)
+            {
+                // The file shrank while being read: keep what is there.
+                Array.Resize(ref content, read);
+                break;
+            }
+            read += n;
+        }
+        return new BinaryFileRow(Uri(file), modified, content.LongLength, content);
+    }
+
+    /// <summary>Hadoop's Path.toString of a local file: file:/abs/path (one slash).</summary>
+    public static string Uri(string file) => "file:" + file;
+}
