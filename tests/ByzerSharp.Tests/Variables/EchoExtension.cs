@@ -33,7 +33,7 @@ internal sealed class EchoExtension : IByzerExtension
         public override void Register(RegisterContext context) =>
             Registered.Add((context.Path, Describe(context.Options), context.FunctionName));
 
-        private static string Describe(DataSources.OptionValues options) =>
+        private static string Describe(global::ByzerSharp.DataSources.OptionValues options) =>
             string.Join(",", options.ToDictionary().Where(kv => kv.Key != "parameters").OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
     }
 }
