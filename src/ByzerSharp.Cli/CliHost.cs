@@ -43,6 +43,8 @@ public sealed class CliHost(TextReader stdin, TextWriter stdout, TextWriter stde
         {
             Progress = new ConsoleProgressSink(ErrorIsTerminal ? Error : null),
             OnWarning = d => Error.Write(d.Render()),
+            // !println and other log output go to stderr so stdout holds only the result.
+            Log = Error,
         };
         foreach (var v in vars)
         {

@@ -128,7 +128,7 @@ public static class ReplCommand
                     host.Error.WriteLine("usage: :plan <statements>, e.g. :plan select 1 as a as t;");
                     break;
                 case ":plan":
-                    Guard(() => host.Out.Write(_session.Explain(argument, "<repl>").Print()));
+                    Guard(() => host.Out.Write(_session.Explain(argument, "<repl>", newRequest: false).Print()));
                     break;
                 default:
                     var known = new[] { ":help", ":tables", ":plan", ":history", ":reset", ":quit" };
@@ -158,7 +158,8 @@ public static class ReplCommand
             _counter++;
             Guard(() =>
             {
-                var result = _session.Run(text, $"<repl:{_counter}>");
+                // One REPL session is one long script: variables set earlier stay visible.
+                var result = _session.Continue(text, $"<repl:{_counter}>");
                 ResultPrinter.Print(result.Table, OutputFormat.Table, host.Out, host.OutputIsTerminal);
             });
         }

@@ -100,7 +100,7 @@ public sealed class Database : IDisposable
                     var row = new object?[reader.FieldCount];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        row[i] = reader.IsDBNull(i) ? null : Values.Normalize(reader.GetValue(i));
+                        row[i] = ColumnReader.Read(reader, i);
                     }
                     onRow(row);
                 }
@@ -136,7 +136,7 @@ public sealed class Database : IDisposable
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : Values.Normalize(reader.GetValue(i));
+                row[i] = ColumnReader.Read(reader, i);
             }
             rows.Add(row);
         }

@@ -18,6 +18,25 @@ public sealed class ReplCommandTests : IDisposable
     }
 
     [Fact]
+    public void Variables_set_in_one_input_are_visible_in_the_next()
+    {
+        // Regression: each input used to start a new request, which drops request-scoped variables.
+        var r = _cli.Run("set who = \"world\";\nselect 'hello ${who}' as greeting as t;\n", false, "repl");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("hello world", r.Out, StringComparison.Ordinal);
+        Assert.Equal("", r.Error);
+    }
+
+    [Fact]
+    public void Println_writes_to_stderr_and_keeps_stdout_for_results()
+    {
+        var r = _cli.Run("!println \"note\";\n", false, "repl");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("note", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("note", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Errors_do_not_end_the_session()
     {
         var r = _cli.Run("select * from nope as t;\nlod x;\nselect 2 as b as u;\n", false, "repl");
