@@ -257,6 +257,10 @@ public sealed partial class SparkParser
                 throw _ts.Error($"expected an expression but found {t}");
         }
         var word = t.Text.ToLowerInvariant();
+        if (Reserved.Contains(word) && !_ts.Peek().IsOp("(") && word is not ("left" or "right"))
+        {
+            throw _ts.Error($"expected an expression but found {t}", "quote a column with this name in backquotes");
+        }
         var nextIsString = _ts.Peek().Kind == TokenKind.String;
         switch (word)
         {
