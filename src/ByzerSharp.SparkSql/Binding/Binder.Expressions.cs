@@ -339,11 +339,15 @@ public sealed partial class Binder
     {
         var o = SparkCast.Coerce(BindExpr(l.Operand, scope), SparkType.String);
         var patterns = l.Patterns.Select(p => SparkCast.Coerce(BindExpr(p, scope), SparkType.String)).ToList();
+        // Spark's default LIKE escape is a backslash; a literal pattern without one needs no ESCAPE
+        // clause, which keeps DuckDB's fast prefix/suffix/contains paths.
+        string Escape(Bound p) => l.Escape is not null ? $" ESCAPE {BindExpr(l.Escape, scope).Sql}"
+            : p.IsLiteral && !p.LiteralValue!.Contains('\\', StringComparison.Ordinal) ? "" : " ESCAPE '\\'";
         string One(Bound p) => l.Op switch
         {
             "RLIKE" => FunctionLibrary.RegexMatches(o.Sql, p),
-            "ILIKE" => $"({o.Sql} ILIKE {p.Sql} ESCAPE '\\')",
-            _ => $"({o.Sql} LIKE {p.Sql} ESCAPE {(l.Escape is null ? "'\\'" : BindExpr(l.Escape, scope).Sql)})",
+            "ILIKE" => $"({o.Sql} ILIKE {p.Sql}{Escape(p)})",
+            _ => $"({o.Sql} LIKE {p.Sql}{Escape(p)})",
         };
         string sql;
         string name;
