@@ -82,3 +82,60 @@ public sealed class BinderTests : IDisposable
         return cmd.ExecuteScalar()!;
     }
 }
+
+public sealed class SessionFunctionTests : IDisposable
+{
+    private readonly TestDb _db = new();
+
+    public SessionFunctionTests() => _db.Execute("CREATE TEMP MACRO arrayLast(a) AS a[-1]");
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void PipelineLabelExpressionWithASessionUdf()
+    {
+        var sql = "select split(arrayLast(split('/data/img/cat_001.png', '/')), '_')[1] as id";
+        var q = SparkSqlTranslator.Translate(sql, _db, new Registry());
+        Assert.Contains("arrayLast(", q.Sql, StringComparison.Ordinal);
+        Assert.Equal("001.png", _db.Scalar(q.Sql, raw: true));
+    }
+
+    [Fact]
+    public void UnregisteredUdfIsAnError()
+    {
+        var e = Assert.Throws<SqlError>(() => SparkSqlTranslator.Translate("select arrayFirst(array(1))", _db));
+        Assert.Equal(7, e.Offset);
+    }
+
+    private sealed class Registry : IFunctionRegistry
+    {
+        public SessionFunction? Find(string name) => name.Equals("arrayLast", StringComparison.OrdinalIgnoreCase) ? new SessionFunction("arrayLast", Types.SparkType.Unknown) : null;
+
+        public IEnumerable<string> Names => ["arrayLast"];
+    }
+}
+
+public sealed class SemanticsTests : IDisposable
+{
+    private readonly TestDb _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Theory]
+    [InlineData("select transform(array(10, 20), (x, i) -> i)", "[0, 1]")]
+    [InlineData("select size(cast(null as array<int>))", "-1")]
+    [InlineData("select concat_ws('-', 'a', null, 'b')", "a-b")]
+    [InlineData("select cast('2020' as date)", "2020-01-01")]
+    [InlineData("select '10' < 9", "False")]
+    [InlineData("select 'a_c' like 'a\\\\_c'", "True")]
+    [InlineData("select regexp_extract('abc', '(x)?b', 1)", "")]
+    public void SparkResults(string sql, string expected) => Assert.Equal(expected, _db.Scalar(sql));
+
+    [Fact]
+    public void SemiJoinHidesTheRightSide()
+    {
+        _db.Execute("CREATE TABLE u AS SELECT 1 AS id, 'z' AS other");
+        var e = Assert.Throws<SqlError>(() => _db.Translate("select other from t left semi join u on t.id = u.id"));
+        Assert.Contains("cannot resolve 'other'", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -38,22 +38,29 @@ internal sealed class TestDb : ISchemaProvider, IDisposable
         return columns.Count == 0 ? null : new TableSchema(Sql.Ident(name), columns);
     }
 
-    public IEnumerable<string> TableNames => ["t"];
+    public IEnumerable<string> TableNames => ["t", "u"];
 
     public TranslatedQuery Translate(string sql) => SparkSqlTranslator.Translate(sql, this);
 
     /// <summary>Translates and runs a query; the first row's values as text (NULL for null).</summary>
-    public List<string> Row(string sql)
+    public List<string> Row(string sql, bool raw = false)
     {
-        var translated = Translate(sql);
         using var command = _connection.CreateCommand();
-        command.CommandText = translated.Sql;
+        command.CommandText = raw ? sql : Translate(sql).Sql;
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), "no rows");
-        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!).ToList();
+        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Text(reader.GetValue(i))).ToList();
     }
 
-    public string Scalar(string sql) => Row(sql)[0];
+    public string Scalar(string sql, bool raw = false) => Row(sql, raw)[0];
+
+    private static string Text(object value) => value switch
+    {
+        System.Collections.IList list => "[" + string.Join(", ", list.Cast<object>().Select(Text)) + "]",
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
 
     public void Dispose() => _connection.Dispose();
 }

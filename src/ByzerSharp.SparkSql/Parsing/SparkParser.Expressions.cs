@@ -340,11 +340,8 @@ public sealed partial class SparkParser
         }
         var items = ParseExpressionList();
         _ts.ExpectOp(")");
-        return items.Count == 1 ? WithPos(items[0], _ts.From(start)) : new RowValue(_ts.From(start), items);
+        return items.Count == 1 ? items[0] : new RowValue(_ts.From(start), items);
     }
-
-    /// <summary>A parenthesised expression keeps its inner node; only the error position widens.</summary>
-    private static Expr WithPos(Expr e, Pos _) => e;
 
     private bool TryParseLambdaParams(out List<string> names)
     {
@@ -457,7 +454,10 @@ public sealed partial class SparkParser
         return new FunctionCall(_ts.From(start), name, new Pos(nameToken.Start, nameToken.Length), args, distinct, countStar, filter, over, ignoreNulls);
     }
 
-    /// <summary>`trim([BOTH|LEADING|TRAILING] [chars] FROM s)` → args (s, chars) with the side as the function name via a literal.</summary>
+    /// <summary>
+    /// `trim([BOTH|LEADING|TRAILING] [chars] FROM s)` → args (s, [chars,] side marker). The marker
+    /// is a string literal starting with NUL, which no SQL text can produce.
+    /// </summary>
     private bool ParseTrimForm(List<Expr> args)
     {
         var mark = _ts.Mark;
@@ -474,25 +474,17 @@ public sealed partial class SparkParser
         }
         if (side is null && _ts.Current.Is("from"))
         {
+            return false;
+        }
+        var chars = ParseExpression();
+        if (!_ts.Accept("from"))
+        {
+            // trim(s) or trim(chars, s): an ordinary call.
             _ts.Reset(mark);
             return false;
         }
-        var first = side is null ? null : ParseExpression();
-        if (side is null)
-        {
-            var m2 = _ts.Mark;
-            first = ParseExpression();
-            if (!_ts.Current.Is("from"))
-            {
-                _ts.Reset(mark);
-                return false;
-            }
-            _ = m2;
-        }
-        _ts.Expect("from");
-        var source = ParseExpression();
-        args.Add(source);
-        args.Add(first!);
+        args.Add(ParseExpression());
+        args.Add(chars);
         args.Add(new Literal(default, LiteralKind.String, "\u0000" + (side ?? "BOTH"), SparkType.String));
         return true;
     }

@@ -317,13 +317,11 @@ public sealed partial class SparkParser
         var start = _ts.Next().Start;
         _ts.Next();
         var outer = _ts.Accept("outer");
-        var callStart = _ts.Current;
         if (!_ts.Current.IsName || !_ts.Peek().IsOp("("))
         {
             throw _ts.Error("expected a generator such as explode(…) after LATERAL VIEW");
         }
         var call = (FunctionCall)ParseCall(_ts.Next());
-        _ = callStart;
         string? alias = null;
         if (_ts.Current.IsName && !_ts.Current.Is("as") && !Reserved.Contains(_ts.Current.Text))
         {
