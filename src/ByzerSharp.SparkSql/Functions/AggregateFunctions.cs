@@ -72,11 +72,26 @@ internal static class AggregateFunctions
             Filter = $"{c[0].Sql} IS NOT NULL",
             Wrap = $"coalesce({{0}}, CAST([] AS {c[0].Type.ToDuck()}[]))",
         });
-        foreach (var (name, duck) in new[] { ("stddev", "stddev_samp"), ("std", "stddev_samp"), ("stddev_samp", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance", "var_samp"), ("var_samp", "var_samp"), ("var_pop", "var_pop"), ("skewness", "skewness"), ("kurtosis", "kurtosis") })
+        foreach (var (name, duck) in new[] { ("stddev", "stddev_samp"), ("std", "stddev_samp"), ("stddev_samp", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance", "var_samp"), ("var_samp", "var_samp"), ("var_pop", "var_pop") })
         {
             r.Aggregate(name, 1, 1, c => new FnResult($"{duck}({c.Dbl(0)})", SparkType.Double));
         }
-        foreach (var (name, duck) in new[] { ("corr", "corr"), ("covar_pop", "covar_pop"), ("covar_samp", "covar_samp") })
+        // Spark's skewness and kurtosis are the population moments g1 and g2; DuckDB's are the
+        // sample-adjusted G1 and G2, so they are converted back (n < 3 / n < 4 stay NULL).
+        r.Aggregate("skewness", 1, 1, c => new FnResult($"skewness({c.Dbl(0)})", SparkType.Double)
+        {
+            Wrap = $"({{0}} * (count({c[0].Sql}) - 2) / sqrt(count({c[0].Sql}) * (count({c[0].Sql}) - 1)))",
+        });
+        r.Aggregate("kurtosis", 1, 1, c => new FnResult($"kurtosis({c.Dbl(0)})", SparkType.Double)
+        {
+            Wrap = $"(({{0}} * (count({c[0].Sql}) - 2) * (count({c[0].Sql}) - 3) / (count({c[0].Sql}) - 1) - 6) / (count({c[0].Sql}) + 1))",
+        });
+        // Spark's Corr: ck / sqrt(xMk * yMk), i.e. the population covariance over the population deviations.
+        r.Aggregate("corr", 2, 2, c => new FnResult($"covar_pop({c.Dbl(0)}, {c.Dbl(1)})", SparkType.Double)
+        {
+            Wrap = $"({{0}} / sqrt(var_pop(CASE WHEN {c[1].Sql} IS NOT NULL THEN {c.Dbl(0)} END) * var_pop(CASE WHEN {c[0].Sql} IS NOT NULL THEN {c.Dbl(1)} END)))",
+        });
+        foreach (var (name, duck) in new[] { ("covar_pop", "covar_pop"), ("covar_samp", "covar_samp") })
         {
             r.Aggregate(name, 2, 2, c => new FnResult($"{duck}({c.Dbl(0)}, {c.Dbl(1)})", SparkType.Double));
         }

@@ -89,7 +89,6 @@ internal static class ArrayFunctions
             return new FnResult($"CAST(generate_series({c.Long(0)}, {c.Long(1)}, {step}) AS {new ArrayType(t).ToDuck()})", new ArrayType(t));
         });
         r.Add("array_repeat", 2, 2, c => new FnResult($"list_transform(range(greatest({c.Int(1)}, 0)), lambda __i: {c[0].Sql})", new ArrayType(c[0].Type)));
-        r.Add("shuffle", 1, 1, c => new FnResult($"list_sort(list_transform({Arr(c, 0).Sql}, lambda __x: [random(), __x]))", Arr(c, 0).Type));
         r.Add("arrays_zip", 1, FunctionLibrary.Variadic, c =>
         {
             var arrays = Enumerable.Range(0, c.Count).Select(i => Arr(c, i)).ToList();
