@@ -102,7 +102,7 @@ public sealed class Database : IDisposable
                     var row = new object?[reader.FieldCount];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        row[i] = reader.IsDBNull(i) ? null : Values.Normalize(reader.GetValue(i));
+                        row[i] = reader.IsDBNull(i) ? null : Values.Normalize(NullableLists.GetValue(reader, i));
                     }
                     onRow(row);
                 }
@@ -138,7 +138,7 @@ public sealed class Database : IDisposable
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : Values.Normalize(reader.GetValue(i));
+                row[i] = reader.IsDBNull(i) ? null : Values.Normalize(NullableLists.GetValue(reader, i));
             }
             rows.Add(row);
         }
