@@ -21,6 +21,8 @@ public sealed class Database : IDisposable
         Connection.Open();
         // Spark orders NULLs first in ascending sorts and last in descending ones.
         Execute("SET default_null_order='nulls_first_on_asc_last_on_desc'");
+        // The macros and C# functions that translated select bodies call (spark_substr, java_rlike, …).
+        SparkSql.Runtime.SparkRuntime.Install(Connection);
         if (!string.IsNullOrEmpty(timeZone))
         {
             Execute("SET TimeZone=" + Sql.Str(timeZone));

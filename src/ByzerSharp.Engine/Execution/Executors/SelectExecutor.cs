@@ -4,7 +4,10 @@ using ByzerSharp.Session;
 
 namespace ByzerSharp.Execution.Executors;
 
-/// <summary>Runs <see cref="PlanSelect"/>: the body becomes a lazy DuckDB view over the current tables.</summary>
+/// <summary>
+/// Runs <see cref="PlanSelect"/>: the Spark SQL body is translated to DuckDB SQL with Spark's
+/// semantics (docs/sql.md) and becomes a lazy DuckDB view over the current tables.
+/// </summary>
 internal static class SelectExecutor
 {
     public static TableEntry Execute(ByzerSession session, PlanSelect step)
@@ -12,7 +15,7 @@ internal static class SelectExecutor
         var select = step.Select;
         var sql = session.Render(select.Query.Text, select.Query, forSelect: true);
         var name = session.Render(select.TableName);
-        var rewritten = TableRefRewriter.Rewrite(session.Database, session.Catalog, sql, select.Query);
-        return session.DefineTable(name, rewritten, TableKind.View, select.Span, "select");
+        var translated = SelectTranslator.Translate(session, sql, select.Query);
+        return session.DefineTable(name, translated.Sql, TableKind.View, select.Span, "select");
     }
 }

@@ -88,7 +88,7 @@ internal static class SetExecutor
 
     private static string EvaluateSql(ByzerSession session, string sql, SetStatement set)
     {
-        var rewritten = TableRefRewriter.Rewrite(session.Database, session.Catalog, sql, set.ValueSpan);
+        var rewritten = SelectTranslator.Translate(session, sql, set.ValueSpan).Sql;
         var table = session.Database.Query(rewritten, set.Key, set.ValueSpan, maxRows: 1);
         if (table.Rows.Count == 0 || table.Columns.Count == 0)
         {

@@ -1,0 +1,140 @@
+using System.Text;
+using ByzerSharp.SparkSql.Ast;
+using ByzerSharp.SparkSql.Functions;
+using ByzerSharp.SparkSql.Types;
+using ByzerSharp.Syntax.Parsing;
+
+namespace ByzerSharp.SparkSql.Binding;
+
+/// <summary>Function calls: built-ins first (as Spark resolves them), then session functions.</summary>
+public sealed partial class Binder
+{
+    /// <summary>`int(x)`, `string(x)`…: Spark's cast-alias functions.</summary>
+    private static readonly Dictionary<string, SparkType> CastAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["boolean"] = SparkType.Boolean, ["tinyint"] = SparkType.Byte, ["smallint"] = SparkType.Short, ["int"] = SparkType.Int,
+        ["bigint"] = SparkType.Long, ["float"] = SparkType.Float, ["double"] = SparkType.Double, ["decimal"] = SparkType.Decimal(10, 0),
+        ["string"] = SparkType.String, ["binary"] = SparkType.Binary, ["date"] = SparkType.Date, ["timestamp"] = SparkType.Timestamp,
+    };
+
+    private Bound BindCall(FunctionCall f, Scope scope)
+    {
+        var lower = f.Name.ToLowerInvariant();
+        if (CastAliases.TryGetValue(lower, out var castType) && f.Over is null)
+        {
+            if (f.Args.Count != 1)
+            {
+                throw new SqlError($"function {lower} takes exactly one argument, but {f.Args.Count} were given", f.NamePos.Start, f.NamePos.Length, $"write {lower}(x) or CAST(x AS {lower})");
+            }
+            return BindCast(new Cast(f.Pos, f.Args[0], castType), scope);
+        }
+        var def = FunctionLibrary.Find(lower);
+        if (def is null)
+        {
+            return BindSessionFunction(f, scope);
+        }
+        if (f.Args.Count < def.MinArgs || f.Args.Count > def.MaxArgs)
+        {
+            var expected = def.MinArgs == def.MaxArgs ? $"{def.MinArgs}" : def.MaxArgs == FunctionLibrary.Variadic ? $"at least {def.MinArgs}" : $"{def.MinArgs} to {def.MaxArgs}";
+            throw new SqlError($"function {lower} takes {expected} argument(s), but {f.Args.Count} were given", f.NamePos.Start, f.NamePos.Length, "see docs/sql.md for the supported signatures");
+        }
+        if (f.Over is not null && def.Kind == FnKind.Scalar)
+        {
+            throw new SqlError($"{lower} is not a window or aggregate function and cannot have OVER", f.NamePos.Start, f.NamePos.Length, "remove the OVER clause");
+        }
+        if (def.Kind == FnKind.Window && f.Over is null)
+        {
+            throw new SqlError($"window function {lower} requires an OVER clause", f.NamePos.Start, f.NamePos.Length, $"write {lower}(…) OVER (PARTITION BY … ORDER BY …)");
+        }
+        var args = f.Args.Select(a => a is Lambda ? null : BindExpr(a, scope)).ToList();
+        var call = new FnCall(this, scope, f, args);
+        var result = def.Impl(call);
+
+        var argNames = string.Join(", ", f.Args.Select((a, i) => args[i]?.Name ?? (a is Lambda ? BindLambdaName(call, i) : "?")));
+        var name = result.Name ?? (f.CountStar ? $"{lower}(1)" : $"{lower}({(f.Distinct ? "DISTINCT " : "")}{argNames})");
+
+        var sql = new StringBuilder(result.Sql);
+        var filter = result.Filter;
+        if (f.Filter is not null)
+        {
+            var user = SparkCast.Coerce(BindExpr(f.Filter, scope), SparkType.Boolean).Sql;
+            filter = filter is null ? user : $"({filter}) AND ({user})";
+        }
+        if (filter is not null)
+        {
+            if (def.Kind == FnKind.Scalar)
+            {
+                throw new SqlError($"FILTER is only allowed on aggregate functions, not {lower}", f.NamePos.Start, f.NamePos.Length);
+            }
+            sql.Append(" FILTER (WHERE ").Append(filter).Append(')');
+        }
+        if (f.Over is not null)
+        {
+            var (overSql, overName) = BindWindow(f.Over, scope, def.Kind == FnKind.Window);
+            sql.Append(" OVER (").Append(overSql).Append(')');
+            name += $" OVER ({overName})";
+        }
+        var text = result.Wrap is null ? sql.ToString() : string.Format(System.Globalization.CultureInfo.InvariantCulture, result.Wrap, sql);
+        return new Bound(text, result.Type, name);
+    }
+
+    private static string BindLambdaName(FnCall call, int i) => "lambdafunction(…)";
+
+    private (string Sql, string Name) BindWindow(WindowSpec spec, Scope scope, bool ranking)
+    {
+        if (spec.Name is { } windowName)
+        {
+            if (!_windows.TryGetValue(windowName, out var named))
+            {
+                throw new SqlError($"window '{windowName}' is not defined", spec.Pos.Start, spec.Pos.Length, "define it with WINDOW name AS (…) after HAVING");
+            }
+            spec = named with { Name = null };
+        }
+        var sql = new StringBuilder();
+        var name = new StringBuilder();
+        if (spec.PartitionBy.Count > 0)
+        {
+            var parts = spec.PartitionBy.Select(p => BindExpr(p, scope)).ToList();
+            sql.Append("PARTITION BY ").Append(string.Join(", ", parts.Select(p => p.Sql)));
+            name.Append("PARTITION BY ").Append(string.Join(", ", parts.Select(p => p.Name)));
+        }
+        if (spec.OrderBy.Count > 0)
+        {
+            sql.Append(sql.Length > 0 ? " " : "").Append("ORDER BY ").Append(string.Join(", ", spec.OrderBy.Select(o => BindSortItem(o, scope))));
+            name.Append(name.Length > 0 ? " " : "").Append("ORDER BY ").Append(string.Join(", ", spec.OrderBy.Select(o =>
+                $"{BindExpr(o.Expr, scope).Name} {(o.Descending ? "DESC" : "ASC")} NULLS {((o.NullsFirst ?? !o.Descending) ? "FIRST" : "LAST")}")));
+        }
+        string frameName;
+        if (spec.Frame is { } frame)
+        {
+            var frameSql = $"{frame.Unit} BETWEEN {Bound(frame.Start, scope)} AND {(frame.End is null ? "CURRENT ROW" : Bound(frame.End, scope))}";
+            sql.Append(' ').Append(frameSql);
+            frameName = frameSql;
+        }
+        else
+        {
+            frameName = ranking ? "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
+                : spec.OrderBy.Count > 0 ? "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW" : "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
+        }
+        name.Append(name.Length > 0 ? " " : "").Append(frameName);
+        return (sql.ToString().Trim(), name.ToString());
+    }
+
+    private string Bound(FrameBound b, Scope scope) => b.Offset is null ? b.Kind : $"{BindExpr(b.Offset, scope).Sql} {b.Kind}";
+
+    private Bound BindSessionFunction(FunctionCall f, Scope scope)
+    {
+        var lower = f.Name.ToLowerInvariant();
+        if (functions.Find(f.Name) is { } session)
+        {
+            var args = f.Args.Select(a => BindExpr(a, scope)).ToList();
+            return new Bound($"{session.SqlName}({string.Join(", ", args.Select(a => a.Sql))})", session.ReturnType,
+                $"{f.Name}({string.Join(", ", args.Select(a => a.Name))})");
+        }
+        var suggestion = Suggest.Closest(lower, FunctionLibrary.Names.Concat(functions.Names).Concat(CastAliases.Keys));
+        throw new SqlError(
+            $"Undefined function: '{f.Name}'. This function is neither a built-in function nor a function registered in the session",
+            f.NamePos.Start, f.NamePos.Length,
+            suggestion is not null ? $"did you mean '{suggestion}'?" : "register it with `register ScriptUDF.`` as …` or see docs/sql.md for the built-in functions");
+    }
+}
