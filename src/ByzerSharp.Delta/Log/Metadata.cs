@@ -14,10 +14,21 @@ public sealed record Metadata(
     long? CreatedTime,
     JsonObject Format)
 {
-    private StructType? _schema;
+    // Keyed by the text: `with { SchemaString = … }` copies this field, so a bare cache would go stale.
+    private (string Text, StructType Parsed)? _schema;
 
     /// <summary>The parsed table schema.</summary>
-    public StructType Schema => _schema ??= StructType.Parse(SchemaString);
+    public StructType Schema
+    {
+        get
+        {
+            if (_schema is not { } cached || !ReferenceEquals(cached.Text, SchemaString))
+            {
+                _schema = cached = (SchemaString, StructType.Parse(SchemaString));
+            }
+            return cached.Parsed;
+        }
+    }
 
     public string? Config(string key) => Configuration.TryGetValue(key, out var v) ? v : null;
 
