@@ -223,7 +223,9 @@ public sealed class DeltaWriter(DuckDBConnection connection)
         var staged = "__delta_write_" + writeId.ToString("N");
         var partText = partitions.Select((p, i) => PartitionValue.ToText(Sql.Ident(data.Find(p.Name)!.Name), p.Type) + $" AS __p{i}");
         var extra = string.Join("", partText.Select(t => ", " + t));
-        Execute($"CREATE TEMP TABLE {Sql.Ident(staged)} AS SELECT {projection}{extra}, (row_number() OVER () - 1) % {files} AS __bucket FROM {sourceSql}");
+        // Buckets count within each partition, so fileNum gives up to that many files per partition (Spark's repartition(n)).
+        var window = partitions.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", partitions.Select((_, i) => $"__p{i}"));
+        Execute($"CREATE TEMP TABLE {Sql.Ident(staged)} AS SELECT *, (row_number() OVER ({window}) - 1) % {files} AS __bucket FROM (SELECT {projection}{extra} FROM {sourceSql})");
         try
         {
             var groups = new List<string?[]>();
