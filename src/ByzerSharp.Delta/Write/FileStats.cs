@@ -6,10 +6,12 @@ using DuckDB.NET.Data;
 namespace ByzerSharp.Delta.Write;
 
 /// <summary>
-/// Exact per-file stats (numRecords, minValues, maxValues, nullCount), computed by DuckDB from the file just
-/// written. Where Spark's readers would need bounds that are not exact, they are left out (stats are
-/// optional per column; wrong ones give wrong query results): strings longer than 32 characters, NaN-holding
-/// floats, booleans, binary and nested columns. Timestamps are truncated to milliseconds as Spark writes them.
+/// Exact per-file stats (numRecords, minValues, maxValues, nullCount) taken from the footer of the parquet file
+/// just written: DuckDB records per row group min/max with exactness flags and null counts, so no second pass
+/// over the data is needed. Bounds are left out (stats are optional per column; wrong ones give wrong query
+/// results) unless every row group has exact ones, and always for strings longer than 32 characters, floats
+/// (NaN ordering differs between Parquet and Spark), booleans, binary and nested columns. Timestamps are
+/// truncated to milliseconds as Spark writes them (readers widen the max by 1 ms).
 /// </summary>
 public static class FileStats
 {
@@ -18,40 +20,46 @@ public static class FileStats
     /// <summary>The stats JSON and the row count of a data file.</summary>
     public static (string Json, long Rows) Compute(DuckDBConnection connection, string file, IReadOnlyList<StructField> columns)
     {
-        var select = new List<string> { "count(*)" };
+        var select = new List<string> { "(SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM (SELECT DISTINCT row_group_id, row_group_num_rows AS n FROM md))" };
         foreach (var c in columns)
         {
-            var col = Sql.Ident(c.Name);
-            select.Add($"count(*) - count({col})");
+            var where = $"path_in_schema = {Sql.Str(c.Name)}";
+            // Null count is known only if every row group of the column recorded it.
+            select.Add($"CASE WHEN count(*) FILTER (WHERE {where}) > 0 AND count(*) FILTER (WHERE {where} AND stats_null_count IS NULL) = 0 THEN CAST(sum(stats_null_count) FILTER (WHERE {where}) AS BIGINT) END");
             if (HasBounds(c.Type))
             {
-                select.Add(Text($"min({col})", c.Type));
-                select.Add(Text($"max({col})", c.Type));
-                select.Add(c.Type is PrimitiveType { Name: "double" or "float" } ? $"bool_or(isnan({col}))" : "false");
+                var duck = DuckTypes.ToDuck(c.Type);
+                select.Add(Text($"min(TRY_CAST(stats_min_value AS {duck})) FILTER (WHERE {where})", c.Type));
+                select.Add(Text($"max(TRY_CAST(stats_max_value AS {duck})) FILTER (WHERE {where})", c.Type));
+                // Usable only if every row group holding values has exact, parsable bounds.
+                select.Add($"count(*) FILTER (WHERE {where} AND stats_null_count IS DISTINCT FROM row_group_num_rows AND NOT (coalesce(min_is_exact, false) AND coalesce(max_is_exact, false) AND TRY_CAST(stats_min_value AS {duck}) IS NOT NULL AND TRY_CAST(stats_max_value AS {duck}) IS NOT NULL)) = 0");
             }
         }
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Sql.Str(file)}, hive_partitioning=false)";
+        command.CommandText = $"WITH md AS (SELECT * FROM parquet_metadata({Sql.Str(file)})) SELECT {string.Join(", ", select)} FROM md";
         using var reader = command.ExecuteReader();
         reader.Read();
-        var rows = reader.GetInt64(0);
+        var rows = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
         var min = new JsonObject();
         var max = new JsonObject();
         var nulls = new JsonObject();
         var i = 1;
         foreach (var c in columns)
         {
-            var nullCount = reader.GetInt64(i++);
-            nulls[c.Name] = nullCount;
+            if (!reader.IsDBNull(i))
+            {
+                nulls[c.Name] = Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+            }
+            i++;
             if (!HasBounds(c.Type))
             {
                 continue;
             }
             var lo = reader.IsDBNull(i) ? null : reader.GetString(i);
             var hi = reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
-            var nan = !reader.IsDBNull(i + 2) && reader.GetBoolean(i + 2);
+            var exact = !reader.IsDBNull(i + 2) && reader.GetBoolean(i + 2);
             i += 3;
-            if (lo is null || hi is null || nan)
+            if (lo is null || hi is null || !exact)
             {
                 continue;
             }
@@ -69,7 +77,7 @@ public static class FileStats
         return (stats.ToJsonString(), rows);
     }
 
-    private static bool HasBounds(DeltaType type) => type is PrimitiveType p && p.Name is not ("boolean" or "binary" or "void");
+    private static bool HasBounds(DeltaType type) => type is PrimitiveType p && p.Name is not ("boolean" or "binary" or "void" or "float" or "double");
 
     private static string Text(string expression, DeltaType type) => type switch
     {
@@ -86,8 +94,6 @@ public static class FileStats
         {
             case "long" or "integer" or "short" or "byte":
                 return long.TryParse(text, NumberStyles.Integer, inv, out var l) ? JsonValue.Create(l) : null;
-            case "double" or "float":
-                return double.TryParse(text, NumberStyles.Float, inv, out var d) && double.IsFinite(d) ? JsonValue.Create(d) : null;
             case "string" or "date" or "timestamp" or "timestamp_ntz":
                 return JsonValue.Create(text);
             default:
