@@ -40,7 +40,7 @@ public sealed class DeltaWriter(DuckDBConnection connection)
         }
         var data = DataSchema(sourceSql);
         var partitionBy = NormalizePartitionColumns(options.PartitionBy, data);
-        var (metadata, newMetadata) = DecideMetadata(current, data, partitionBy, options);
+        var (metadata, newMetadata) = MetadataDecision.Decide(current, data, partitionBy, options);
         var protocol = current is null ? Protocol.Default : null;
         CheckNotNull(sourceSql, data, metadata);
         Directory.CreateDirectory(table.Root);
@@ -66,7 +66,7 @@ public sealed class DeltaWriter(DuckDBConnection connection)
         actions.AddRange(adds.Select(a => new JsonObject { ["add"] = a.Add }));
         var rows = adds.Sum(a => a.Rows);
         var info = CommitInfo(options, current, partitionBy, metadata, adds, rows, now);
-        var version = Commit(table, current, options, info, actions);
+        var version = CommitProtocol.Commit(table, current, options, info, actions);
         options.OnStage?.Invoke("committed");
         MaybeCheckpoint(table, metadata, version, now);
         return new WriteResult(table.Root, version, rows, adds.Count, Ignored: false);
@@ -133,54 +133,6 @@ public sealed class DeltaWriter(DuckDBConnection connection)
             throw new DeltaException(DeltaErrorKind.Usage, "Cannot use all columns for partition columns", "keep at least one data column");
         }
         return result;
-    }
-
-    /// <summary>Spark's ImplicitMetadataOperation.updateMetadata (see docs/delta.md).</summary>
-    private static (Metadata Metadata, bool Changed) DecideMetadata(Snapshot? current, StructType data, List<string> partitionBy, WriteOptions options)
-    {
-        if (current is null)
-        {
-            return (new Metadata(
-                Guid.NewGuid().ToString(),
-                null,
-                null,
-                data.ToSchemaString(),
-                partitionBy,
-                new Dictionary<string, string?>(),
-                DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                new JsonObject { ["provider"] = "parquet", ["options"] = new JsonObject() }), true);
-        }
-        var table = current.Metadata;
-        var overwrite = options.Mode == WriteMode.Overwrite;
-        var canOverwriteSchema = overwrite && options.OverwriteSchema;
-        var merged = canOverwriteSchema ? data : SchemaMerge.Merge(table.Schema, data);
-        var isNewSchema = !merged.SameAs(table.Schema);
-        var isPartitioningChanged = !table.PartitionColumns.SequenceEqual(partitionBy, StringComparer.Ordinal);
-        var isNewPartitioning = partitionBy.Count > 0 && isPartitioningChanged;
-        if (canOverwriteSchema && (isNewSchema || isPartitioningChanged))
-        {
-            return (table with { SchemaString = data.ToSchemaString(), PartitionColumns = partitionBy }, true);
-        }
-        if (isNewSchema && options.MergeSchema && !isNewPartitioning)
-        {
-            return (table with { SchemaString = merged.ToSchemaString() }, true);
-        }
-        if (isNewSchema)
-        {
-            throw new DeltaException(DeltaErrorKind.Usage,
-                "A schema mismatch detected when writing to the Delta table.\n"
-                + $"Table schema: {SchemaMerge.Describe(table.Schema)}\nData schema: {SchemaMerge.Describe(data)}",
-                overwrite
-                    ? "to add the new columns set mergeSchema=\"true\"; to replace the schema set overwriteSchema=\"true\""
-                    : "to add the new columns set mergeSchema=\"true\"");
-        }
-        if (isNewPartitioning)
-        {
-            throw new DeltaException(DeltaErrorKind.Usage,
-                $"Partition columns do not match the partition columns of the table.\nGiven: [{string.Join(", ", partitionBy)}]\nTable: [{string.Join(", ", table.PartitionColumns)}]",
-                overwrite ? "to change the partitioning save overwrite with overwriteSchema=\"true\"" : "append without partitionBy (the table's partitioning is used), or overwrite with overwriteSchema=\"true\"");
-        }
-        return (table, false);
     }
 
     private void CheckNotNull(string sourceSql, StructType data, Metadata metadata)
@@ -339,50 +291,6 @@ public sealed class DeltaWriter(DuckDBConnection connection)
         info["engineInfo"] = options.EngineInfo;
         info["txnId"] = Guid.NewGuid().ToString();
         return info;
-    }
-
-    /// <summary>
-    /// Optimistic concurrency: try version read+1; when another writer took it, a blind append re-checks the
-    /// winners and moves on to the next free version; anything that read the table (overwrite) or changed
-    /// the protocol/metadata conflicts with winners that changed what it read.
-    /// </summary>
-    private static long Commit(DeltaTable table, Snapshot? current, WriteOptions options, JsonObject info, List<JsonObject> actions)
-    {
-        Directory.CreateDirectory(table.LogDir);
-        var version = (current?.Version ?? -1) + 1;
-        for (var attempt = 0; attempt < options.MaxCommitAttempts; attempt++)
-        {
-            var content = string.Join("\n", new[] { new JsonObject { ["commitInfo"] = info.DeepClone() } }.Concat(actions).Select(a => a.ToJsonString())) + "\n";
-            if (CommitFile.TryCreate(table.LogDir, version, content))
-            {
-                return version;
-            }
-            if (current is null)
-            {
-                throw new DeltaException(DeltaErrorKind.Conflict, $"the Delta table {table.Root} was created by another writer at the same time", "retry the save: it will then append to or overwrite the new table");
-            }
-            // Check every winning commit from the one we lost to up to the latest.
-            while (File.Exists(Path.Combine(table.LogDir, LogListing.CommitName(version))))
-            {
-                foreach (var action in LogAction.ReadCommit(Path.Combine(table.LogDir, LogListing.CommitName(version))))
-                {
-                    if (action.ContainsKey("protocol") || action.ContainsKey("metaData"))
-                    {
-                        throw new DeltaException(DeltaErrorKind.Conflict,
-                            $"a concurrent commit (version {version}) changed the protocol or metadata of {table.Root}",
-                            "retry the save");
-                    }
-                    if (options.Mode == WriteMode.Overwrite && (action["add"] is JsonObject || action["remove"] is JsonObject))
-                    {
-                        throw new DeltaException(DeltaErrorKind.Conflict,
-                            $"a concurrent commit (version {version}) added or removed files of {table.Root} while it was being overwritten",
-                            "retry the overwrite");
-                    }
-                }
-                version++;
-            }
-        }
-        throw new DeltaException(DeltaErrorKind.Conflict, $"gave up committing to {table.Root} after {options.MaxCommitAttempts} attempts", "retry the save");
     }
 
     private static void MaybeCheckpoint(DeltaTable table, Metadata metadata, long version, DateTimeOffset now)
