@@ -47,13 +47,6 @@ public static class TableFeatures
         {
             throw new DeltaException(DeltaErrorKind.Unsupported, $"unknown column mapping mode '{mode}'", null);
         }
-        if (mode != "none" && snapshot.Schema.Fields.Any(f => HasNestedStruct(f.Type)))
-        {
-            // Nested fields carry physical names too; only top-level renaming is implemented.
-            throw new DeltaException(DeltaErrorKind.Unsupported,
-                "the table uses the Delta feature 'columnMapping' on nested struct fields, which ByzerSharp does not support",
-                "read it with Spark/Delta");
-        }
         if (snapshot.Files.Any(f => f.DeletionVector is not null))
         {
             // Files with deletion vectors would show deleted rows; a table with the feature but no vectors reads exactly.
@@ -133,14 +126,6 @@ public static class TableFeatures
 
     private static DeltaException RefuseWrite(string feature) =>
         new(DeltaErrorKind.Unsupported, $"the table uses the Delta feature '{feature}', which ByzerSharp cannot write", "write to it with Spark/Delta, or save into a new table");
-
-    private static bool HasNestedStruct(DeltaType type) => type switch
-    {
-        StructType => true,
-        ArrayType a => HasNestedStruct(a.Element),
-        MapType m => HasNestedStruct(m.Key) || HasNestedStruct(m.Value),
-        _ => false,
-    };
 
     private static void CheckTypes(DeltaType type)
     {

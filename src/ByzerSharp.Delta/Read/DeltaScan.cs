@@ -55,7 +55,8 @@ public static class DeltaScan
                 select.Add($"CAST(NULL AS {duck}) AS {name}");
                 continue;
             }
-            select.Add(Convert("d." + Delta.Sql.Ident(actual.Name), actual.Type, field.Type, duck) + " AS " + name);
+            var column = "d." + Delta.Sql.Ident(actual.Name);
+            select.Add((mode != "none" && NestedMapping.HasStruct(field.Type) ? NestedMapping.Rename(column, field.Type, mode, 0) : Convert(column, actual.Type, field.Type, duck)) + " AS " + name);
         }
         var sql = "SELECT " + string.Join(", ", select) + " FROM " + source + " AS d";
         if (partitioned)
