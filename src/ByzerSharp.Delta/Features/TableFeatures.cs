@@ -13,7 +13,7 @@ public static class TableFeatures
     /// <summary>Reader features that are implemented (vacuumProtocolCheck is a no-op for readers).</summary>
     public static readonly IReadOnlySet<string> Readable = new HashSet<string>(StringComparer.Ordinal)
     {
-        "vacuumProtocolCheck", "timestampNtz", "columnMapping", "deletionVectors",
+        "vacuumProtocolCheck", "timestampNtz", "columnMapping", "deletionVectors", "v2Checkpoint",
     };
 
     /// <summary>Writer features this writer honours.</summary>

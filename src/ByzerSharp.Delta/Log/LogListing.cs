@@ -28,7 +28,7 @@ public sealed partial class LogListing
     /// <summary>Checkpoints, newest first.</summary>
     public IReadOnlyList<CheckpointFiles> Checkpoints { get; }
 
-    /// <summary>Whether UUID-named (v2) checkpoints are present; they are not read.</summary>
+    /// <summary>Whether UUID-named (v2) checkpoints are present.</summary>
     public bool HasV2Checkpoints { get; }
 
     /// <summary>The newest version the log knows (commit or checkpoint), -1 when empty.</summary>
@@ -59,9 +59,11 @@ public sealed partial class LogListing
             {
                 Add(parts, long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), file);
             }
-            else if (V2CheckpointPattern().IsMatch(name))
+            else if ((m = V2CheckpointPattern().Match(name)).Success)
             {
+                // A UUID-named (v2) checkpoint is one file; its sidecars are found through its own actions.
                 hasV2 = true;
+                Add(parts, long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 1, 1, file);
             }
         }
         var checkpoints = parts

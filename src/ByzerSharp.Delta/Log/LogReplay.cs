@@ -56,10 +56,6 @@ internal sealed class LogReplay
         {
             if (!listing.Commits.ContainsKey(0))
             {
-                if (listing.HasV2Checkpoints)
-                {
-                    throw FeatureRefusal("v2Checkpoint");
-                }
                 var earliest = listing.Commits.Count > 0 ? listing.Commits.Keys.Min() : -1;
                 throw new DeltaException(DeltaErrorKind.Corrupt,
                     $"version {target} of {root} cannot be reconstructed: there is no checkpoint at or before it and 00000000000000000000.json is missing" + (earliest >= 0 ? $" (the earliest commit is {earliest})" : ""),
@@ -96,9 +92,6 @@ internal sealed class LogReplay
             replay._txns,
             replay._domains);
     }
-
-    internal static DeltaException FeatureRefusal(string feature) =>
-        new(DeltaErrorKind.Unsupported, $"the table uses the Delta feature '{feature}', which ByzerSharp does not support", "read it with Spark/Delta, or rewrite it without that feature");
 
     private void ApplyCheckpointRow(JsonObject row)
     {
