@@ -31,6 +31,21 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public void ProcessesCreatingTheSameTableAtOnceAllLand()
+    {
+        const int writers = 3;
+        using var fx = new TableFixture();
+        var processes = Enumerable.Range(0, writers).Select(w => Start(fx.Path(), w, 2, 2)).ToList();
+        foreach (var p in processes)
+        {
+            Assert.True(p.WaitForExit(60_000), "a writer process hung");
+            Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
+        }
+        Assert.Equal(Enumerable.Range(0, writers * 2).Select(v => (long)v), DeltaTable.Open(fx.Path()).Listing().Commits.Keys);
+        Assert.Equal(writers * 2 * 2, fx.Duck.Long($"SELECT count(*) FROM ({fx.Scan()})"));
+    }
+
+    [Fact]
     public void AWriterKilledAtAnyPointLeavesAConsistentTable()
     {
         using var fx = new TableFixture();

@@ -24,7 +24,14 @@ public static class CommitProtocol
             }
             if (current is null)
             {
-                throw new DeltaException(DeltaErrorKind.Conflict, $"the Delta table {table.Root} was created by another writer at the same time", "retry the save: it will then append to or overwrite the new table");
+                // Two writers created the table at once. An append whose schema and partitioning equal the
+                // winner's becomes a blind append to it; anything else conflicts.
+                current = CreatedConcurrently(table, options, actions);
+                actions = actions.Where(a => !a.ContainsKey("protocol") && !a.ContainsKey("metaData")).ToList();
+                info["readVersion"] = current.Version;
+                info["operation"] = "WRITE";
+                version = current.Version + 1;
+                continue;
             }
             // Check every winning commit from the one we lost to up to the latest.
             while (File.Exists(Path.Combine(table.LogDir, LogListing.CommitName(version))))
@@ -48,5 +55,22 @@ public static class CommitProtocol
             }
         }
         throw new DeltaException(DeltaErrorKind.Conflict, $"gave up committing to {table.Root} after {options.MaxCommitAttempts} attempts", "retry the save");
+    }
+
+    private static Snapshot CreatedConcurrently(DeltaTable table, WriteOptions options, List<JsonObject> actions)
+    {
+        var conflict = new DeltaException(DeltaErrorKind.Conflict, $"the Delta table {table.Root} was created by another writer at the same time", "retry the save: it will then append to or overwrite the new table");
+        if (options.Mode != WriteMode.Append || actions.FirstOrDefault(a => a.ContainsKey("metaData"))?["metaData"] is not JsonObject ours)
+        {
+            throw conflict;
+        }
+        var winner = table.Snapshot(0);
+        var mine = Metadata.Parse(ours);
+        if (!winner.Schema.SameAs(mine.Schema) || !winner.Metadata.PartitionColumns.SequenceEqual(mine.PartitionColumns, StringComparer.Ordinal))
+        {
+            throw conflict;
+        }
+        Features.TableFeatures.CheckWrite(winner);
+        return winner;
     }
 }
