@@ -154,6 +154,43 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         AssertReadsAsExpected(duck, copy, Path.Combine(root, name, "expected"));
     }
 
+    /// <summary>Appending to a Spark table up to the next checkpoint: our checkpoint carries Spark's adds and reads back alone.</summary>
+    [Fact]
+    public void AppendsToASparkTableAndCheckpointsIt()
+    {
+        if (TestPaths.Conformance is not { } root)
+        {
+            Console.WriteLine("NOTICE: Delta conformance corpus missing: AppendsToASparkTableAndCheckpointsIt skipped.");
+            return;
+        }
+        using var temp = new TempDir();
+        var source = Path.Combine(root, "basic-with-inserts-deletes-checkpoint", "delta");
+        var copy = temp.Sub("delta");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        using var duck = new Duck();
+        var writer = new Write.DeltaWriter(duck.Connection);
+        var latest = DeltaTable.Open(copy).LatestVersion();
+        for (var v = latest + 1; v <= 20; v++)
+        {
+            writer.Write($"(SELECT CAST(1000 + {v} AS BIGINT) AS id)", copy, new Write.WriteOptions { Mode = Write.WriteMode.Append });
+        }
+        var log = Path.Combine(copy, "_delta_log");
+        Assert.True(File.Exists(Path.Combine(log, "00000000000000000020.checkpoint.parquet")));
+        for (var v = 0; v <= 20; v++)
+        {
+            File.Delete(Path.Combine(log, Log.LogListing.CommitName(v)));
+        }
+        duck.Execute("CREATE VIEW actual AS " + DeltaScan.Sql(DeltaTable.Open(copy).Snapshot(), duck.Connection));
+        duck.Execute($"CREATE VIEW expected AS SELECT * FROM read_parquet({Delta.Sql.Str(Path.Combine(root, "basic-with-inserts-deletes-checkpoint", "expected", "*.parquet"))}) UNION ALL SELECT CAST(1000 + range AS BIGINT) FROM range({latest + 1}, 21)");
+        Assert.Equal(0, duck.Difference("actual", "expected"));
+        Assert.Equal(41 + 20 - latest, duck.Long("SELECT count(*) FROM actual"));
+    }
+
     private static void AssertReadsAsExpected(Duck duck, string tablePath, string expected) =>
         AssertSame(duck, DeltaScan.Sql(DeltaTable.Open(tablePath).Snapshot(), duck.Connection), expected);
 
