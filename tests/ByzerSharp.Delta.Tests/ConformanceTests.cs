@@ -191,6 +191,40 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.Equal(41 + 20 - latest, duck.Long("SELECT count(*) FROM actual"));
     }
 
+    /// <summary>Spark's golden time-travel table: commits at start, +20 min, +40 min (mtimes set, since a copy loses them).</summary>
+    [Fact]
+    public void TimestampAsOfOnSparksTimeTravelTable()
+    {
+        if (TestPaths.Conformance is not { } root)
+        {
+            Console.WriteLine("NOTICE: Delta conformance corpus missing: TimestampAsOfOnSparksTimeTravelTable skipped.");
+            return;
+        }
+        using var temp = new TempDir();
+        var source = Path.Combine(root, "time-travel-start-start20-start40", "delta");
+        var copy = temp.Sub("delta");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(1540415658000);
+        for (var v = 0; v < 3; v++)
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(copy, "_delta_log", Log.LogListing.CommitName(v)), start.AddMinutes(20 * v).UtcDateTime);
+        }
+        var table = DeltaTable.Open(copy);
+        using var duck = new Duck();
+        long Rows(DateTimeOffset at) => duck.Long($"SELECT count(*) FROM ({DeltaScan.Sql(table.Snapshot(table.VersionAsOf(at)), duck.Connection)})");
+        Assert.Equal(10, Rows(start));
+        Assert.Equal(10, Rows(start.AddMinutes(19)));
+        Assert.Equal(20, Rows(start.AddMinutes(20)));
+        Assert.Equal(30, Rows(start.AddMinutes(40)));
+        Assert.Throws<DeltaException>(() => table.VersionAsOf(start.AddMilliseconds(-1)));
+        Assert.Throws<DeltaException>(() => table.VersionAsOf(start.AddMinutes(41)));
+    }
+
     private static void AssertReadsAsExpected(Duck duck, string tablePath, string expected) =>
         AssertSame(duck, DeltaScan.Sql(DeltaTable.Open(tablePath).Snapshot(), duck.Connection), expected);
 
