@@ -3,5 +3,8 @@ namespace ByzerSharp.Cli;
 /// <summary>The extensions the byzer command loads into every session (the library loads only what the app adds).</summary>
 internal static class Extensions
 {
-    public static IEnumerable<IByzerExtension> All() => [];
+    public static IEnumerable<IByzerExtension> All() =>
+    [
+        new Delta.Byzer.DeltaExtension(),
+    ];
 }

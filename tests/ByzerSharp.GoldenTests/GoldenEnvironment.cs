@@ -6,7 +6,7 @@ namespace ByzerSharp.GoldenTests;
 /// </summary>
 public static class GoldenEnvironment
 {
-    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb" };
+    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta" };
 
     public static bool Has(string capability) => Capabilities.Contains(capability);
 
@@ -19,6 +19,8 @@ public static class GoldenEnvironment
             TimeZone = "UTC",
         };
         options.Variables["TEST_DIR"] = testDir;
+        options.Use(new Delta.Byzer.DeltaExtension());
+        options.Settings["streaming.datalake.path"] = Path.Combine(testDir, "lake");
         return options;
     }
 }
