@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,7 +17,7 @@ public static class JsonLinesWriter
 
     public static void Write(Database database, string query, string file, string? timeZone, SourceSpan? span)
     {
-        var zone = FindZone(timeZone);
+        var zone = Results.SparkJson.Zone(timeZone);
         var described = database.Describe(query, span);
         var columns = described.Select(c => c.Name).ToArray();
         // Nested values come as DuckDB's JSON text: DuckDB.NET cannot read lists holding nulls.
@@ -44,7 +42,7 @@ public static class JsonLinesWriter
                 }
                 else
                 {
-                    WriteValue(writer, row[i], zone);
+                    Results.SparkJson.WriteValue(writer, row[i], zone);
                 }
             }
             writer.WriteEndObject();
@@ -83,90 +81,5 @@ public static class JsonLinesWriter
                 break;
         }
         return node;
-    }
-
-    private static TimeZoneInfo FindZone(string? id)
-    {
-        if (string.IsNullOrEmpty(id))
-        {
-            return TimeZoneInfo.Local;
-        }
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value, TimeZoneInfo zone)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case double d when double.IsFinite(d):
-                writer.WriteNumberValue(d);
-                break;
-            case float f when float.IsFinite(f):
-                writer.WriteNumberValue(f);
-                break;
-            case double or float:
-                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture) switch { "∞" => "Infinity", "-∞" => "-Infinity", var t => t });
-                break;
-            case decimal m:
-                writer.WriteNumberValue(m);
-                break;
-            case long or int or short or sbyte or byte or ushort or uint:
-                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case ulong u:
-                writer.WriteNumberValue(u);
-                break;
-            case byte[] bytes:
-                writer.WriteBase64StringValue(bytes);
-                break;
-            case DateOnly date:
-                writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                break;
-            case DateTimeOffset dto:
-                writer.WriteStringValue(Timestamp(TimeZoneInfo.ConvertTime(dto, zone)));
-                break;
-            case DateTime dt:
-                // A DuckDB TIMESTAMP is a wall-clock time in the session zone.
-                writer.WriteStringValue(Timestamp(new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), zone.GetUtcOffset(dt))));
-                break;
-            case IDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (k, v) in map)
-                {
-                    if (v is not null)
-                    {
-                        writer.WritePropertyName(k);
-                        WriteValue(writer, v, zone);
-                    }
-                }
-                writer.WriteEndObject();
-                break;
-            case IList list:
-                writer.WriteStartArray();
-                foreach (var item in list)
-                {
-                    WriteValue(writer, item, zone);
-                }
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(Results.ValueText.Format(value));
-                break;
-        }
-    }
-
-    private static string Timestamp(DateTimeOffset t)
-    {
-        var text = t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        return t.Offset == TimeSpan.Zero ? text + "Z" : text + t.ToString("zzz", CultureInfo.InvariantCulture);
     }
 }
