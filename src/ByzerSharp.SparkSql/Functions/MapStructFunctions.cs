@@ -76,6 +76,7 @@ internal static class MapStructFunctions
         r.Family = "json";
         r.Add("get_json_object", 2, 2, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) THEN json_extract_string({c.Str(0)}, {c.Str(1)}) END", SparkType.String));
         r.Add("json_array_length", 1, 1, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) AND json_type({c.Str(0)}) = 'ARRAY' THEN CAST(json_array_length({c.Str(0)}) AS INTEGER) END", SparkType.Int));
+        r.Add("json_object_keys", 1, 1, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) AND json_type({c.Str(0)}) = 'OBJECT' THEN json_keys({c.Str(0)}) END", new ArrayType(SparkType.String)));
         r.Add("to_json", 1, 2, c => new FnResult($"spark_strip_json_nulls(CAST(to_json({c[0].Sql}) AS VARCHAR))", SparkType.String));
     }
 
