@@ -17,6 +17,23 @@ public sealed partial class Binder
         ["string"] = SparkType.String, ["binary"] = SparkType.Binary, ["date"] = SparkType.Date, ["timestamp"] = SparkType.Timestamp,
     };
 
+    private static List<Expr> ExpandStarArgs(FunctionCall f, Scope scope)
+    {
+        if (scope.Relations.Count == 0)
+        {
+            throw new SqlError($"'*' in {f.Name}(*) needs a FROM clause", f.Pos.Start, f.Pos.Length, "add FROM <table>");
+        }
+        var args = new List<Expr>();
+        foreach (var r in scope.Relations)
+        {
+            foreach (var c in r.Columns.Where(c => !r.HiddenUnqualified.Contains(c.Name)))
+            {
+                args.Add(new ColumnRef(f.Pos, r.Alias is null ? [c.Name] : [r.Alias, c.Name]));
+            }
+        }
+        return args;
+    }
+
     private Bound BindCall(FunctionCall f, Scope scope)
     {
         var lower = f.Name.ToLowerInvariant();
@@ -27,6 +44,11 @@ public sealed partial class Binder
                 throw new SqlError($"function {lower} takes exactly one argument, but {f.Args.Count} were given", f.NamePos.Start, f.NamePos.Length, $"write {lower}(x) or CAST(x AS {lower})");
             }
             return BindCast(new Cast(f.Pos, f.Args[0], castType), scope);
+        }
+        if (f.CountStar && lower != "count")
+        {
+            // Spark expands `f(*)` (other than count) to the FROM columns: struct(*), to_json(struct(*)), concat(*)…
+            f = f with { Args = ExpandStarArgs(f, scope), CountStar = false };
         }
         var def = FunctionLibrary.Find(lower);
         if (def is null)

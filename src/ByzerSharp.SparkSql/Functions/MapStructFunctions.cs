@@ -76,7 +76,41 @@ internal static class MapStructFunctions
         r.Family = "json";
         r.Add("get_json_object", 2, 2, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) THEN json_extract_string({c.Str(0)}, {c.Str(1)}) END", SparkType.String));
         r.Add("json_array_length", 1, 1, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) AND json_type({c.Str(0)}) = 'ARRAY' THEN CAST(json_array_length({c.Str(0)}) AS INTEGER) END", SparkType.Int));
-        r.Add("to_json", 1, 2, c => new FnResult($"spark_strip_json_nulls(CAST(to_json({c[0].Sql}) AS VARCHAR))", SparkType.String));
+        r.Add("json_object_keys", 1, 1, c => new FnResult($"CASE WHEN json_valid({c.Str(0)}) AND json_type({c.Str(0)}) = 'OBJECT' THEN json_keys({c.Str(0)}) END", new ArrayType(SparkType.String)));
+        r.Add("to_json", 1, 2, c =>
+        {
+            var json = $"CAST(to_json({c[0].Sql}) AS VARCHAR)";
+            return new FnResult(IgnoreNullFields(c) ? $"spark_strip_json_nulls({json})" : json, SparkType.String);
+        });
+    }
+
+    /// <summary>
+    /// to_json's options map: ignoreNullFields (Spark's default true) is honoured; other options
+    /// would change the text in ways DuckDB's to_json cannot, so they fail instead of being ignored.
+    /// </summary>
+    private static bool IgnoreNullFields(FnCall c)
+    {
+        if (c.Count == 1)
+        {
+            return true;
+        }
+        if (c.Call.Args[1] is not Ast.FunctionCall { Name: var name } options || !name.Equals("map", StringComparison.OrdinalIgnoreCase)
+            || options.Args.Any(a => a is not Ast.Literal))
+        {
+            throw c.Error("the options of to_json must be a map of string literals", 1, "write map('ignoreNullFields', 'false')");
+        }
+        var ignore = true;
+        for (var i = 0; i + 1 < options.Args.Count; i += 2)
+        {
+            var key = ((Ast.Literal)options.Args[i]).Value;
+            var value = ((Ast.Literal)options.Args[i + 1]).Value;
+            if (!key.Equals("ignoreNullFields", StringComparison.OrdinalIgnoreCase))
+            {
+                throw c.Error($"to_json option '{key}' is not supported", 1, "ByzerSharp supports the ignoreNullFields option only");
+            }
+            ignore = !value.Equals("false", StringComparison.OrdinalIgnoreCase);
+        }
+        return ignore;
     }
 
     private static MapType Map(FnCall c) =>

@@ -24,6 +24,7 @@ internal static class RegexFunctions
         r.Add("regexp_extract", 2, 3, c =>
         {
             var idx = c.Count == 3 ? c.Int(2) : "1";
+            CheckGroupIndex(c);
             var sql = Native(c, 1) && (c.Count == 2 || c.LiteralString(2) is not null)
                 ? $"regexp_extract({c.Str(0)}, {c.Str(1)}, {idx})"
                 : $"java_regexp_extract({c.Str(0)}, {c.Str(1)}, {idx})";
@@ -32,6 +33,7 @@ internal static class RegexFunctions
         r.Add("regexp_extract_all", 2, 3, c =>
         {
             var idx = c.Count == 3 ? c.Int(2) : "1";
+            CheckGroupIndex(c);
             if (!Native(c, 1))
             {
                 throw c.Error("regexp_extract_all supports RE2-compatible literal patterns only", 1, "avoid lookaround and backreferences");
@@ -51,6 +53,38 @@ internal static class RegexFunctions
                 : $"java_split({c.Str(0)}, {c.Str(1)}, {limit})";
             return new FnResult(sql, new ArrayType(SparkType.String)) { Name = $"split({c[0].Name}, {c[1].Name}, {(c.Count == 3 ? c[2].Name : "-1")})" };
         });
+    }
+
+    /// <summary>
+    /// Spark fails when the group index exceeds the pattern's groups (the default index is 1, so
+    /// `regexp_extract(s, 'a+')` is an error there, not the whole match). DuckDB would return ''.
+    /// With a literal pattern and index the check happens at translation instead of per row.
+    /// </summary>
+    private static void CheckGroupIndex(FnCall c)
+    {
+        var index = c.Count == 3 ? c.LiteralString(2) : "1";
+        if (c.LiteralString(1) is not { } pattern || !int.TryParse(index, System.Globalization.CultureInfo.InvariantCulture, out var i))
+        {
+            return;
+        }
+        int groups;
+        try
+        {
+            groups = new System.Text.RegularExpressions.Regex(pattern).GetGroupNumbers().Length - 1;
+        }
+        catch (ArgumentException)
+        {
+            return;
+        }
+        if (i < 0)
+        {
+            throw c.Error("The specified group index cannot be less than zero", 2, "pass 0 for the whole match or n for group n");
+        }
+        if (i > groups)
+        {
+            throw c.Error($"Regex group count is {groups}, but the specified group index is {i}", c.Count == 3 ? 2 : 1,
+                groups == 0 ? $"pass 0 as the third argument to extract the whole match: {c.Call.Name}(…, …, 0)" : $"pass an index from 0 to {groups}");
+        }
     }
 
     private static bool Native(FnCall c, int pattern) => c.LiteralString(pattern) is { } p && RegexDialect.IsRe2Safe(p);

@@ -120,7 +120,7 @@ public sealed class RunCommandTests : IDisposable
         var file = _cli.Script("""
             select 1 as i, cast(null as int) as n, 'x"y' as s, cast('2024-01-02' as date) as d,
               cast('2024-01-02 03:04:05.678' as timestamp) as ts, cast('ab' as binary) as bin,
-              struct_pack(a := 1, b := cast(null as string)) as st, list_value(1, 2) as arr, true as b
+              named_struct('a', 1, 'b', cast(null as string)) as st, array(1, 2) as arr, true as b
             as t;
             select * from t as shown;
             """);

@@ -16,7 +16,7 @@ public sealed class SavePartitionCountTests : IDisposable
     {
         using var engine = new ByzerEngine(new ByzerOptions { TimeZone = "UTC" });
         using var session = engine.CreateSession();
-        session.Run("select range as id from range(10) as t;");
+        session.Run("select id from range(10) as t;");
         session.SetPartitions(session.Catalog.Get("t", null), 4);
         var target = Path.Combine(_dir.Path, "out");
         session.Run($"save overwrite t as csv.`{target}` {options};");

@@ -88,7 +88,15 @@ internal static class SetExecutor
 
     private static string EvaluateSql(ByzerSession session, string sql, SetStatement set)
     {
-        var rewritten = SelectTranslator.Translate(session, sql, set.ValueSpan).Sql;
+        // Errors point inside the query, so hand the translator the span between the quotes.
+        var quoteLength = set.ValueSpan.Length == set.Value.Length ? 0 : set.ValueQuote switch
+        {
+            QuoteKind.Triple => 3,
+            QuoteKind.Single or QuoteKind.Double or QuoteKind.Backquote => 1,
+            _ => 0,
+        };
+        var body = set.ValueSpan.Slice(quoteLength, set.Value.Length);
+        var rewritten = SelectTranslator.Translate(session, sql, body).Sql;
         var table = session.Database.Query(rewritten, set.Key, set.ValueSpan, maxRows: 1);
         if (table.Rows.Count == 0 || table.Columns.Count == 0)
         {
