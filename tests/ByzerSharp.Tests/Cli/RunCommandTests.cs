@@ -126,7 +126,12 @@ public sealed class RunCommandTests : IDisposable
             """);
         var r = _cli.Run("run", file, "--format", "json");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("""[{"i":1,"s":"x\"y","d":"2024-01-02","ts":"2024-01-02T03:04:05.678","bin":"YWI=","st":{"a":1},"arr":[1,2],"b":true}]""" + "\n", r.Out);
+        // Spark's toJSON writes timestamps with the session zone's offset (Z for UTC); the CLI's zone is the machine's.
+        var offset = TimeZoneInfo.Local.GetUtcOffset(new DateTime(2024, 1, 2, 3, 4, 5));
+        var zone = offset == TimeSpan.Zero ? "Z" : (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString("hh\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = "[{\"i\":1,\"s\":\"x\\\"y\",\"d\":\"2024-01-02\",\"ts\":\"2024-01-02T03:04:05.678" + zone
+            + "\",\"bin\":\"YWI=\",\"st\":{\"a\":1},\"arr\":[1,2],\"b\":true}]\n";
+        Assert.Equal(expected, r.Out);
         using var parsed = JsonDocument.Parse(r.Out);
         Assert.Equal(JsonValueKind.Array, parsed.RootElement.ValueKind);
     }
