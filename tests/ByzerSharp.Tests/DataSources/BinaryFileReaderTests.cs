@@ -52,6 +52,33 @@ public sealed class BinaryFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadsSubSecondModificationTimeAndEmptyFiles()
+    {
+        var file = _dir.Write("empty.bin", "");
+        var utc = new DateTime(2024, 7, 1, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+        File.SetLastWriteTimeUtc(file, utc);
+        var row = BinaryFileReader.ReadOne(file, TimeZoneInfo.Utc);
+        Assert.Equal(utc.Ticks, row.ModificationTime.Ticks);
+        Assert.Equal(0, row.Length);
+        Assert.Empty(row.Content);
+    }
+
+    [Fact]
+    public void AMissingFileIsAnIOExceptionNamingIt()
+    {
+        var file = System.IO.Path.Combine(_dir.Path, "gone.bin");
+        var error = Assert.ThrowsAny<IOException>(() => BinaryFileReader.ReadOne(file, TimeZoneInfo.Utc));
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFolderIsAnIOException()
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(_dir.Path, "sub"));
+        Assert.ThrowsAny<IOException>(() => BinaryFileReader.ReadOne(System.IO.Path.Combine(_dir.Path, "sub"), TimeZoneInfo.Utc));
+    }
+
+    [Fact]
     public void EmptyListAppendsNothing()
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");

@@ -102,11 +102,17 @@ public static class BinaryFileReader
 
     public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
     {
+        var (content, modifiedUtc) = PosixFileRead.Supported ? PosixFileRead.Read(file) : ReadManaged(file);
+        return new BinaryFileRow(Uri(file), TimeZoneInfo.ConvertTimeFromUtc(modifiedUtc, zone), content.LongLength, content);
+    }
+
+    private static (byte[] Content, DateTime ModifiedUtc) ReadManaged(string file)
+    {
         // One open handle serves the length, the time and the bytes: a second lookup of the path
         // per file costs as much as the read itself for small files.
         using var handle = File.OpenHandle(file);
         var length = RandomAccess.GetLength(handle);
-        var modified = TimeZoneInfo.ConvertTimeFromUtc(File.GetLastWriteTimeUtc(handle), zone);
+        var modified = File.GetLastWriteTimeUtc(handle);
         var content = GC.AllocateUninitializedArray<byte>(checked((int)length));
         var read = 0;
         while (read < content.Length)
@@ -120,7 +126,7 @@ public static class BinaryFileReader
             }
             read += n;
         }
-        return new BinaryFileRow(Uri(file), modified, content.LongLength, content);
+        return (content, modified);
     }
 
     /// <summary>Hadoop's Path.toString of a local file: file:/abs/path (one slash).</summary>
