@@ -39,6 +39,27 @@ public sealed class BinaryFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void KeepsFileOrderWhenASliceOutgrowsOneAppenderFlush()
+    {
+        // DuckDB's appender flushes every ~200,000 rows; with two slices of 250,000 rows the second one's rows landed first.
+        var names = Enumerable.Range(0, 8).Select(i => _dir.Write($"g{i}.bin", "")).ToList();
+        var files = Enumerable.Range(0, 2 * 250_000).Select(i => names[i * 8 / (2 * 250_000)]).ToList();
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        Execute(connection, "CREATE TABLE t " + BinaryFileReader.TableDefinition);
+        BinaryFileReader.Read(connection, "t", files, TimeZoneInfo.Utc, _ => { }, workers: 2);
+
+        using var command = connection.CreateCommand();
+        // In storage order the paths only ever step up (the files are named in order), once per file.
+        command.CommandText = "SELECT count(*) FILTER (WHERE path < previous), count(*) FILTER (WHERE path > previous), count(*) FROM (SELECT path, lag(path) OVER (ORDER BY rowid) AS previous FROM t)";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0));
+        Assert.Equal(7L, reader.GetInt64(1));
+        Assert.Equal(files.Count, reader.GetInt64(2));
+    }
+
+    [Fact]
     public void ModificationTimeIsTheWallClockOfTheSessionZone()
     {
         var file = _dir.Write("t.bin", "abc");
@@ -49,6 +70,33 @@ public sealed class BinaryFileReaderTests : IDisposable
         Assert.Equal(new DateTime(2024, 7, 1, 20, 0, 0), row.ModificationTime);
         Assert.Equal(3, row.Length);
         Assert.Equal("abc"u8.ToArray(), row.Content);
+    }
+
+    [Fact]
+    public void ReadsSubSecondModificationTimeAndEmptyFiles()
+    {
+        var file = _dir.Write("empty.bin", "");
+        var utc = new DateTime(2024, 7, 1, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+        File.SetLastWriteTimeUtc(file, utc);
+        var row = BinaryFileReader.ReadOne(file, TimeZoneInfo.Utc);
+        Assert.Equal(utc.Ticks, row.ModificationTime.Ticks);
+        Assert.Equal(0, row.Length);
+        Assert.Empty(row.Content);
+    }
+
+    [Fact]
+    public void AMissingFileIsAnIOExceptionNamingIt()
+    {
+        var file = System.IO.Path.Combine(_dir.Path, "gone.bin");
+        var error = Assert.ThrowsAny<IOException>(() => BinaryFileReader.ReadOne(file, TimeZoneInfo.Utc));
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFolderIsAnIOException()
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(_dir.Path, "sub"));
+        Assert.ThrowsAny<IOException>(() => BinaryFileReader.ReadOne(System.IO.Path.Combine(_dir.Path, "sub"), TimeZoneInfo.Utc));
     }
 
     [Fact]
