@@ -58,7 +58,5 @@ public sealed class SourceFile
         return Text[start..Math.Max(start, end)];
     }
 
-    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 1, _lineStarts.Length) - 1];
-
     public override string ToString() => Path;
 }

@@ -174,7 +174,11 @@ public sealed class Database : IDisposable
         {
             message = message[..lineContext];
         }
-        return new ByzerException(kind, message.Trim(), span, null, e);
+        // The diagnostic header is one line; DuckDB's further lines become the hint, except its
+        // "Did you mean" guesses, which name DuckDB's internal catalog (pg_type, …), not the script's tables.
+        var lines = message.Trim().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rest = lines.Skip(1).Where(l => !l.StartsWith("Did you mean", StringComparison.Ordinal)).ToList();
+        return new ByzerException(kind, lines.Length > 0 ? lines[0] : message, span, rest.Count > 0 ? string.Join(" ", rest) : null, e);
     }
 
     public void Dispose() => Connection.Dispose();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ByzerSharp.DuckDb;
 
@@ -17,21 +16,4 @@ public static class Sql
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string IdentList(IEnumerable<string> names) => string.Join(", ", names.Select(Ident));
-
-    /// <summary>A C#-style description of a string for messages.</summary>
-    public static string Describe(string value)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '\t' => "\\t",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                _ => c.ToString(),
-            });
-        }
-        return sb.ToString();
-    }
 }

@@ -8,7 +8,7 @@ using ByzerSharp.Text;
 namespace ByzerSharp.Syntax.Parsing;
 
 /// <summary>Turns the ANTLR parse tree into immutable AST records (one per statement rule).</summary>
-internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
+internal sealed class AstBuilder(SourceFile file)
 {
     public IReadOnlyList<Statement> Build(ByzerParser.ScriptContext script) =>
         script.statement().Select(BuildStatement).ToList();
@@ -261,7 +261,4 @@ internal sealed class AstBuilder(SourceFile file, CommonTokenStream tokens)
         var stop = context.Stop is { } s && s.StopIndex >= start ? s.StopIndex : start - 1;
         return new SourceSpan(file, start, stop - start + 1);
     }
-
-    // Keeps the token stream referenced for future use by span-precise builders.
-    internal CommonTokenStream Tokens => tokens;
 }

@@ -27,7 +27,7 @@ public static class ScriptParser
             tokens.Seek(0);
             tree = ParseTree(file, tokens, Antlr4.Runtime.Atn.PredictionMode.LL);
         }
-        return new Script(file, new AstBuilder(file, tokens).Build(tree));
+        return new Script(file, new AstBuilder(file).Build(tree));
     }
 
     private static ByzerParser.ScriptContext ParseTree(SourceFile file, CommonTokenStream tokens, Antlr4.Runtime.Atn.PredictionMode mode)
