@@ -82,6 +82,21 @@ public sealed class PartitionPlanTests : IDisposable
     }
 
     [Fact]
+    public void ATableIsSharedNotCopied()
+    {
+        _session.Run("set rows='''\n{\"id\":0}\n{\"id\":1}\n{\"id\":2}\n'''; load jsonStr.`rows` as js; run js as TableRepartition.`` where partitionNum=\"2\" as r;");
+        var input = _session.Catalog.Get("js", null);
+        var table = _session.Catalog.Get("r", null);
+        Assert.Equal(TableKind.Table, input.Kind);
+        Assert.Equal(input.DuckName, table.DuckName);
+        Assert.Null(input.PartitionCount);
+        var parts = Enumerable.Range(0, 2)
+            .Select(i => _session.Database.Query(PartitionPlan.PartitionSql(table, i)).Rows.Select(r => Convert.ToInt64(r[0])).ToList())
+            .ToList();
+        Assert.Equal([[0, 2], [1]], parts);
+    }
+
+    [Fact]
     public void AnUnpartitionedTableIsOnePartition()
     {
         var table = _session.Catalog.Get("t", null);

@@ -31,7 +31,11 @@ public sealed class TableRepartitionEt : EtPlugin
         var options = TableRepartitionOptions.Parse(context.Options, columns, (message, span, hint) => session.Warn(message, span, hint));
         // coalesce can only merge partitions: a table with fewer keeps its count.
         var count = options.Coalesce && context.Input.PartitionCount is { } current ? Math.Min(current, options.PartitionNum) : options.PartitionNum;
-        var entry = context.Define("SELECT * FROM " + Catalog.From(context.Input));
+        // A table's DuckDB object never changes, so the result can share it (no copy of, say, 50,000
+        // images); a view is materialised so that its rows get a stable order (rowid) to split by.
+        var entry = context.Input.Kind == TableKind.Table
+            ? session.DefineAlias(context.OutputName, context.Input with { Origin = context.Kind.ToString().ToLowerInvariant() }, context.Span)
+            : context.Define("SELECT * FROM " + Catalog.From(context.Input));
         return session.SetPartitions(entry, count, options.Partitioning);
     }
 
