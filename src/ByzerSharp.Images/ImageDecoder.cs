@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace ByzerSharp.Images;
@@ -12,6 +11,16 @@ public static class ImageDecoder
 {
     /// <summary>The decoded image, or null when the bytes are not an image OpenCV can read (Spark's invalid image).</summary>
     public static ImageRow? Decode(string origin, byte[] bytes)
+    {
+        using var image = DecodePixels(bytes);
+        return image is null ? null : new ImageRow(origin, image.Height, image.Width, image.Channels, image.Mode, image.Data.ToArray());
+    }
+
+    /// <summary>
+    /// The decoded pixels still in OpenCV's memory, so the reader appends them to DuckDB without a
+    /// managed copy; null when the bytes are not an image.
+    /// </summary>
+    internal static DecodedImage? DecodePixels(byte[] bytes)
     {
         if (bytes.Length == 0)
         {
@@ -27,24 +36,21 @@ public static class ImageDecoder
             // A few decoders assert on malformed input instead of returning an empty image.
             return null;
         }
-        using (decoded)
+        if (decoded.Empty() || decoded.Dims != 2)
         {
-            if (decoded.Empty() || decoded.Dims != 2)
-            {
-                return null;
-            }
-            using var eightBit = ToEightBit(decoded);
-            using var shaped = ToSparkChannels(eightBit ?? decoded);
-            var image = shaped ?? eightBit ?? decoded;
-            var channels = image.Channels();
-            var mode = channels switch
-            {
-                1 => ImageSchema.Cv8UC1,
-                3 => ImageSchema.Cv8UC3,
-                _ => ImageSchema.Cv8UC4,
-            };
-            return new ImageRow(origin, image.Rows, image.Cols, channels, mode, Pixels(image));
+            decoded.Dispose();
+            return null;
         }
+        var image = decoded;
+        foreach (var step in new Func<Mat, Mat?>[] { ToEightBit, ToSparkChannels, Continuous })
+        {
+            if (step(image) is { } next)
+            {
+                image.Dispose();
+                image = next;
+            }
+        }
+        return new DecodedImage(image);
     }
 
     /// <summary>
@@ -104,21 +110,38 @@ public static class ImageDecoder
         return result;
     }
 
-    /// <summary>The pixels row-major with no padding between rows (h*w*c bytes).</summary>
-    private static byte[] Pixels(Mat image)
+    /// <summary>Rows without padding (h*w*c bytes), as Spark stores them; null when already so (decoders allocate continuous images).</summary>
+    private static Mat? Continuous(Mat image) => image.IsContinuous() ? null : image.Clone();
+}
+
+/// <summary>Decoded pixels in Spark's shape: 8-bit grey, BGR or BGRA, continuous.</summary>
+internal sealed class DecodedImage : IDisposable
+{
+    private readonly Mat _pixels;
+
+    public DecodedImage(Mat pixels)
     {
-        var rows = image.Rows;
-        var rowBytes = image.Cols * image.Channels();
-        var pixels = GC.AllocateUninitializedArray<byte>(checked(rows * rowBytes));
-        if (image.IsContinuous())
-        {
-            Marshal.Copy(image.Data, pixels, 0, pixels.Length);
-            return pixels;
-        }
-        for (var y = 0; y < rows; y++)
-        {
-            Marshal.Copy(image.Ptr(y), pixels, y * rowBytes, rowBytes);
-        }
-        return pixels;
+        _pixels = pixels;
+        Height = pixels.Rows;
+        Width = pixels.Cols;
+        Channels = pixels.Channels();
     }
+
+    public int Height { get; }
+
+    public int Width { get; }
+
+    public int Channels { get; }
+
+    public int Mode => Channels switch
+    {
+        1 => ImageSchema.Cv8UC1,
+        3 => ImageSchema.Cv8UC3,
+        _ => ImageSchema.Cv8UC4,
+    };
+
+    /// <summary>Row-major pixels; valid until disposed.</summary>
+    public Span<byte> Data => _pixels.AsSpan<byte>();
+
+    public void Dispose() => _pixels.Dispose();
 }

@@ -49,10 +49,17 @@ internal static class ImageReader
                     {
                         failed.Token.ThrowIfCancellationRequested();
                         var file = BinaryFileReader.ReadOne(files[i], TimeZoneInfo.Utc);
-                        var row = ImageDecoder.Decode(file.Path, file.Content);
-                        if (row is { } image)
+                        using var image = ImageDecoder.DecodePixels(file.Content);
+                        if (image is not null)
                         {
-                            Append(appender, image);
+                            appender.CreateRow()
+                                .AppendValue(file.Path)
+                                .AppendValue(image.Height)
+                                .AppendValue(image.Width)
+                                .AppendValue(image.Channels)
+                                .AppendValue(image.Mode)
+                                .AppendValue(image.Data)
+                                .EndRow();
                         }
                         else if (!dropInvalid)
                         {
