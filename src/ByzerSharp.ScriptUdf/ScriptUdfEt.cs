@@ -24,11 +24,14 @@ public sealed class ScriptUdfEt : EtPlugin
     public override IReadOnlyList<EtOption> Options =>
     [
         new("code", "The C# members (methods, classes); without it, the first cell of the table named in the path"),
-        new("lang", "The language: only csharp runs in ByzerSharp (Byzer's default scala does not)", Required: true),
+        new("lang", "The language: only csharp runs in ByzerSharp (Byzer's default scala does not)", Default: "scala"),
         new("udfType", "udf (a scalar function) or udaf (an aggregate: Zero/Reduce/Finish)", Default: "udf"),
         new("className", "The class holding the method, or the aggregator class"),
         new("methodName", "The method to register, or Class.method", Default: "apply"),
     ];
+
+    // Checked for register too, so a misspelt option (methodname=…) is reported rather than ignored.
+    public override IReadOnlyList<EtOption>? RegisterOptions => Options;
 
     public override bool UsesPathPrefix => false;
 

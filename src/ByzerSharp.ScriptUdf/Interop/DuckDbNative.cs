@@ -8,6 +8,8 @@ namespace ByzerSharp.ScriptUdf.Interop;
 /// put byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for
 /// those; calling the C API directly gives every type and a vectorised loop without boxing.
 /// The library is the libduckdb that DuckDB.NET.Bindings ships (same name, same process).
+/// Calls made per row are short, never block and never call back into .NET, so they skip the
+/// GC transition (SuppressGCTransition), which would otherwise cost more than the call.
 /// </summary>
 internal static unsafe partial class DuckDbNative
 {
@@ -67,9 +69,11 @@ internal static unsafe partial class DuckDbNative
     public static partial ulong* VectorGetValidity(IntPtr vector);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_vector_ensure_validity_writable")]
+    [SuppressGCTransition]
     public static partial void VectorEnsureValidityWritable(IntPtr vector);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    [SuppressGCTransition]
     public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_get_child")]
@@ -81,9 +85,11 @@ internal static unsafe partial class DuckDbNative
     public static partial ulong ListVectorGetSize(IntPtr vector);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_reserve")]
+    [SuppressGCTransition]
     public static partial int ListVectorReserve(IntPtr vector, ulong capacity);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_set_size")]
+    [SuppressGCTransition]
     public static partial int ListVectorSetSize(IntPtr vector, ulong size);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_struct_vector_get_child")]

@@ -67,11 +67,13 @@ internal static unsafe class DuckValues
         Int128 scaled;
         if (scale <= 18)
         {
-            scaled = mantissa * Pow10(18 - scale);
-            if (scaled >= DecimalLimit)
+            var factor = Pow10(18 - scale);
+            // Checked before multiplying: Int128 arithmetic wraps silently.
+            if (mantissa >= DecimalLimit / factor)
             {
                 throw new OverflowException($"{value} does not fit decimal(38,18)");
             }
+            scaled = mantissa * factor;
         }
         else
         {
