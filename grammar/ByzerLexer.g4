@@ -60,7 +60,7 @@ fragment CELL_NAME: [a-z_] [a-z0-9_]*;
 fragment CELL_NL: '\r'? '\n';
 fragment CELL_LINE
     : ( ~[#\r\n] ~[\r\n]* )?
-    | '#' ( ~[%\r\n] ~[\r\n]* )?
+    | '#' ~[%\r\n] ~[\r\n]*
     | '#%' [ \t]* CELL_NAME [ \t]* '=' ~[\r\n]*
     ;
 

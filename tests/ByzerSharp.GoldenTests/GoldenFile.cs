@@ -143,11 +143,6 @@ public sealed class GoldenFile
             {
                 return true;
             }
-            // A cell without #%end runs on to the next cell or the end of the file, blank lines included.
-            if (token.Type == Syntax.Generated.ByzerLexer.CELL && !ScriptParser.IsComplete(token.Text))
-            {
-                return true;
-            }
         }
         return false;
     }
