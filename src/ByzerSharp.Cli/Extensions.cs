@@ -7,5 +7,7 @@ internal static class Extensions
     [
         new Delta.Byzer.DeltaExtension(),
         new Cells.CellsExtension(),
+        new Images.ImageExtension(),
+        new ScriptUdf.ScriptUdfExtension(),
     ];
 }

@@ -55,9 +55,8 @@ public sealed class Planner(IPlanCatalog catalog)
         throw ByzerException.Semantic(
             $"{module.Text} is not found",
             module.Span,
-            suggestion is not null
-                ? $"did you mean '{suggestion}'?"
-                : $"known ETs: {string.Join(", ", catalog.EtNames.Order(StringComparer.OrdinalIgnoreCase))}");
+            (suggestion is not null ? $"did you mean '{suggestion}'? " : "")
+                + $"known ETs: {string.Join(", ", catalog.EtNames.Order(StringComparer.OrdinalIgnoreCase))}");
     }
 
     /// <summary>C# cells run through the CSharp ET, which only the csharp-cells extension provides.</summary>

@@ -17,6 +17,7 @@ internal static class CellCompiler
         global using System.Collections.Generic;
         global using System.IO;
         global using System.Linq;
+        global using System.Threading;
         global using System.Threading.Tasks;
         global using ByzerSharp.Cells;
         global using ByzerSharp.Cells.Files;

@@ -4,26 +4,19 @@ using ByzerSharp.Session;
 namespace ByzerSharp.Cells.Tables;
 
 /// <summary>
-/// Reads a catalog table, whole or one partition at a time. A partition is a contiguous slice of
-/// the table's rows in scan order (the one method to switch once the engine has a partition-split
-/// API), so concatenating partitions gives the table in its order.
+/// Reads a catalog table, whole or one partition at a time. Partitions follow the engine's
+/// <see cref="PartitionPlan"/>: the table's TableRepartition partitioning (hash, range or
+/// round-robin), each partition in the table's row order.
 /// </summary>
 internal sealed class TableReader(ByzerSession session, TableEntry table)
 {
-    private long? _count;
-
     public string Name => table.Name;
 
-    public long Count => _count ??= Convert.ToInt64(session.Database.Scalar("SELECT count(*) FROM " + Catalog.From(table)), System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The rows of partition <paramref name="index"/> of <paramref name="count"/>.</summary>
-    public List<Row> ReadPartition(int index, int count)
-    {
-        var total = Count;
-        var from = total * index / count;
-        var to = total * (index + 1) / count;
-        return Read($"SELECT * FROM {Catalog.From(table)} LIMIT {to - from} OFFSET {from}");
-    }
+    public List<Row> ReadPartition(int index, int count) =>
+        count == 1
+            ? Read("SELECT * FROM " + Catalog.From(table))
+            : Read(PartitionPlan.PartitionSql(table, index, count, PartitionPlan.PartitioningOf(table)));
 
     /// <summary>A <c>file</c> table in stream order.</summary>
     public List<Row> ReadAll(string? orderBy = null) =>
