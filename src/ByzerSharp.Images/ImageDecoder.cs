@@ -9,6 +9,9 @@ namespace ByzerSharp.Images;
 /// </summary>
 public static class ImageDecoder
 {
+    /// <summary>The conversions to Spark's shape, in order; each returns null when there is nothing to do.</summary>
+    private static readonly Func<Mat, Mat?>[] Steps = [ToEightBit, ToSparkChannels, Continuous];
+
     /// <summary>The decoded image, or null when the bytes are not an image OpenCV can read (Spark's invalid image).</summary>
     public static ImageRow? Decode(string origin, byte[] bytes)
     {
@@ -42,13 +45,21 @@ public static class ImageDecoder
             return null;
         }
         var image = decoded;
-        foreach (var step in new Func<Mat, Mat?>[] { ToEightBit, ToSparkChannels, Continuous })
+        try
         {
-            if (step(image) is { } next)
+            foreach (var step in Steps)
             {
-                image.Dispose();
-                image = next;
+                if (step(image) is { } next)
+                {
+                    image.Dispose();
+                    image = next;
+                }
             }
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
         }
         return new DecodedImage(image);
     }
