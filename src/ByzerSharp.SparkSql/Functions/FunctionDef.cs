@@ -68,7 +68,10 @@ public sealed class FnCall
 
     public string Date(int i) => this[i].Type.Kind == TypeKind.Timestamp ? $"CAST({this[i].Sql} AS DATE)" : SparkCast.Coerce(this[i], SparkType.Date).Sql;
 
-    public string Ts(int i) => this[i].Type.IsString ? $"TRY_CAST({this[i].Sql} AS TIMESTAMP)" : SparkCast.Coerce(this[i], SparkType.Timestamp).Sql;
+    public string Ts(int i) => this[i].Type.IsString ? SparkCast.StringToTimestamp(this[i].Sql) : SparkCast.Coerce(this[i], SparkType.Timestamp).Sql;
+
+    /// <summary>A timestamp as the instant it names (TIMESTAMPTZ): wall time in the session time zone.</summary>
+    public string Instant(int i) => $"CAST({Ts(i)} AS TIMESTAMPTZ)";
 
     /// <summary>Numbers stay as they are; strings become double (Spark's implicit cast for math functions).</summary>
     public string Num(int i) => this[i].Type.IsNumeric ? this[i].Sql : Dbl(i);

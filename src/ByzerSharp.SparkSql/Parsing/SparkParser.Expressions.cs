@@ -406,6 +406,16 @@ public sealed partial class SparkParser
             {
                 // trim(BOTH 'x' FROM s) and friends.
             }
+            else if (lower is "timestampadd" or "timestampdiff" && _ts.Current.Kind == TokenKind.Identifier && _ts.Peek().IsOp(","))
+            {
+                // timestampadd(HOUR, 8, ts): the unit is a keyword, passed on as its name.
+                var unit = _ts.Next();
+                args.Add(new Literal(_ts.From(unit.Start), LiteralKind.String, unit.Text, SparkType.String));
+                while (_ts.AcceptOp(","))
+                {
+                    args.Add(ParseExpression());
+                }
+            }
             else
             {
                 // position(sub IN s): the IN is the function's syntax, not a predicate.
@@ -413,6 +423,17 @@ public sealed partial class SparkParser
                 if (lower == "position" && _ts.Accept("in"))
                 {
                     args.Add(ParseExpression());
+                }
+                else if (lower == "overlay" && _ts.Accept("placing"))
+                {
+                    // overlay(input PLACING replace FROM pos [FOR len])
+                    args.Add(ParseExpression());
+                    _ts.Expect("from");
+                    args.Add(ParseExpression());
+                    if (_ts.Accept("for"))
+                    {
+                        args.Add(ParseExpression());
+                    }
                 }
                 else if (lower is "substring" or "substr" && _ts.Accept("from"))
                 {

@@ -14,5 +14,6 @@ public static class SparkRuntime
             command.ExecuteNonQuery();
         }
         SparkUdfs.Register(connection);
+        NumberUdfs.Register(connection);
     }
 }
