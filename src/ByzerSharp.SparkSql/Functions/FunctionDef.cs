@@ -47,6 +47,13 @@ public sealed class FnCall
     public (string Sql, Bound Body) Lambda(int i, IReadOnlyList<SparkType> types, int indexParam = -1) =>
         _binder.BindLambda(Call.Args[i], _scope, types, indexParam);
 
+    /// <summary>Binds argument <paramref name="i"/> as a lambda whose parameters stand for the given SQL.</summary>
+    public Bound LambdaBody(int i, IReadOnlyList<(SparkType Type, string Sql)> parameters) =>
+        _binder.BindLambdaBody(Call.Args[i], _scope, parameters);
+
+    /// <summary>A DuckDB lambda parameter name unique to this call (calls nest).</summary>
+    public string Var(string stem) => $"__{stem}{Call.NamePos.Start}";
+
     public SqlError Error(string message, int? argument = null, string? hint = null)
     {
         var pos = argument is { } a && a < Call.Args.Count ? Call.Args[a].Pos : Call.NamePos;

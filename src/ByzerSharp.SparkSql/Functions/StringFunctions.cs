@@ -102,6 +102,9 @@ internal static class StringFunctions
         });
         r.Add("find_in_set", 2, 2, c => new FnResult(
             $"CASE WHEN contains({c.Str(0)}, ',') THEN 0 ELSE CAST(coalesce(list_position(string_split({c.Str(1)}, ','), {c.Str(0)}), 0) AS INTEGER) END", SparkType.Int));
+        r.Add("parse_url", 2, 3, c => new FnResult(c.Count == 2
+            ? $"spark_parse_url({c.Str(0)}, {c.Str(1)})"
+            : $"spark_parse_url_key({c.Str(0)}, {c.Str(1)}, {c.Str(2)})", SparkType.String));
         r.Add(["format_string", "printf"], 1, FunctionLibrary.Variadic, c => new FnResult($"printf({string.Join(", ", c.Args.Select(a => a.Sql))})", SparkType.String));
         r.Add("format_number", 2, 2, c => c[1].Type.IsString
             ? new FnResult($"spark_format_number_pattern(CAST({c.Num(0)} AS DOUBLE), {c.Str(1)})", SparkType.String)

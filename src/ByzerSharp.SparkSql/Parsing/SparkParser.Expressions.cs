@@ -178,7 +178,10 @@ public sealed partial class SparkParser
             // -1 is one literal in Spark (its generated name is `-1`, not `(- 1)`).
             if (t.Text == "-" && operand is Literal { Kind: LiteralKind.Integer or LiteralKind.Decimal or LiteralKind.Double or LiteralKind.Float } lit && !lit.Value.StartsWith('-'))
             {
-                return MakeNumber("-" + lit.Value, lit.Type, _ts.From(start));
+                // -2147483648 is Spark's int minimum (the grammar reads the sign as part of the number).
+                var type = lit.Kind == LiteralKind.Integer && lit.Value == "2147483648" && lit.Type.Kind == TypeKind.Long
+                    && char.IsAsciiDigit(_ts.Previous.Text[^1]) ? SparkType.Int : lit.Type;
+                return MakeNumber("-" + lit.Value, type, _ts.From(start));
             }
             return new Unary(_ts.From(start), t.Text, operand);
         }

@@ -15,5 +15,6 @@ public static class SparkRuntime
         }
         SparkUdfs.Register(connection);
         NumberUdfs.Register(connection);
+        UrlUdfs.Register(connection);
     }
 }
