@@ -28,6 +28,7 @@ public static partial class FunctionLibrary
         ArrayFunctions.Register(r);
         MapStructFunctions.Register(r);
         MapLambdaFunctions.Register(r);
+        MapLambdaFunctions.RegisterZipWith(r);
         TryFunctions.Register(r);
         DateFunctions.Register(r);
         AggregateFunctions.Register(r);

@@ -66,5 +66,25 @@ internal static class MapLambdaFunctions
         });
     }
 
+    /// <summary>zip_with(a, b, (x, y) -> …): the shorter array is padded with NULLs, as in Spark.</summary>
+    internal static void RegisterZipWith(Registrar r)
+    {
+        r.Family = "array";
+        r.Add("zip_with", 3, 3, c =>
+        {
+            var left = ArrayFunctions.Element(ArrayFunctions.Arr(c, 0));
+            var right = ArrayFunctions.Element(ArrayFunctions.Arr(c, 1));
+            var i = c.Var("i");
+            var body = c.LambdaBody(2, [(left, $"list_extract({c[0].Sql}, {i})"), (right, $"list_extract({c[1].Sql}, {i})")]);
+            var type = new ArrayType(body.Type);
+            return new FnResult(
+                $"CASE WHEN {c[0].Sql} IS NULL OR {c[1].Sql} IS NULL THEN NULL ELSE CAST(list_transform(range(1, greatest(len({c[0].Sql}), len({c[1].Sql})) + 1), lambda {i}: {body.Sql}) AS {type.ToDuck()}) END",
+                type)
+            {
+                Name = $"zip_with({c[0].Name}, {c[1].Name}, {body.Name})",
+            };
+        });
+    }
+
     private static MapType Map(FnCall c) => c[0].Type as MapType ?? throw c.Error($"{c.Call.Name} needs a map", 0);
 }
