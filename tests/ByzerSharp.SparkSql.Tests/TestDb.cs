@@ -54,6 +54,20 @@ internal sealed class TestDb : ISchemaProvider, IDisposable
 
     public string Scalar(string sql, bool raw = false) => Row(sql, raw)[0];
 
+    /// <summary>Translates and runs a Spark query; its rows as Spark prints them (see <see cref="DocExamples.SparkResultText"/>).</summary>
+    public List<string> SparkText(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = DocExamples.SparkResultText.WrapSql(Translate(sql));
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
     private static string Text(object value) => value switch
     {
         System.Collections.IList list => "[" + string.Join(", ", list.Cast<object>().Select(Text)) + "]",

@@ -429,4 +429,23 @@ public sealed partial class Binder
         var lambdaName = $"lambdafunction({body.Name}, {string.Join(", ", l.Params)})";
         return ($"lambda {names}: {body.Sql}", body with { Name = lambdaName });
     }
+
+    /// <summary>
+    /// Binds a lambda's body with each parameter standing for a given SQL expression, for
+    /// functions whose DuckDB form iterates something else (map entries: `(k, v) -> …` over `__e.key`, `__e.value`).
+    /// </summary>
+    internal Bound BindLambdaBody(Expr e, Scope scope, IReadOnlyList<(SparkType Type, string Sql)> parameters)
+    {
+        if (e is not Lambda l)
+        {
+            throw new SqlError("expected a lambda function such as (k, v) -> v", e.Pos.Start, e.Pos.Length, "write the function as (k, v) -> expression");
+        }
+        if (l.Params.Count != parameters.Count)
+        {
+            throw new SqlError($"the lambda takes {l.Params.Count} parameters but {parameters.Count} are expected here", l.Pos.Start, l.Pos.Length);
+        }
+        var inner = scope.ForLambda(l.Params.Select((p, k) => (p, new Bound(parameters[k].Sql, parameters[k].Type, p))));
+        var body = BindExpr(l.Body, inner);
+        return body with { Name = $"lambdafunction({body.Name}, {string.Join(", ", l.Params)})" };
+    }
 }

@@ -47,6 +47,10 @@ public static class SparkCast
         {
             return $"spark_to_date({sql})";
         }
+        if (to.Kind == TypeKind.Timestamp && from.IsString)
+        {
+            return StringToTimestamp(sql);
+        }
         if (to.IsString)
         {
             return from.Kind switch
@@ -63,6 +67,12 @@ public static class SparkCast
         }
         return $"TRY_CAST({sql} AS {duck})";
     }
+
+    /// <summary>
+    /// Through TIMESTAMPTZ, so an explicit offset ('…Z', '…+08:00') names an instant that is then
+    /// shown in the session time zone, as Spark does; without an offset the text is session wall time.
+    /// </summary>
+    public static string StringToTimestamp(string sql) => $"CAST(TRY_CAST(trim({sql}) AS TIMESTAMPTZ) AS TIMESTAMP)";
 
     private static bool HasNested(SparkType t) => t.Kind is TypeKind.Map or TypeKind.Struct or TypeKind.Array;
 

@@ -67,10 +67,12 @@ internal static class AggregateFunctions
             Filter = $"{c[0].Sql} IS NOT NULL",
             Wrap = $"coalesce({{0}}, CAST([] AS {c[0].Type.ToDuck()}[]))",
         });
-        r.Aggregate("collect_set", 1, 1, c => new FnResult($"list(DISTINCT {c[0].Sql})", new ArrayType(c[0].Type))
+        // First occurrences in input order, as Spark's hash set yields small values; DuckDB's
+        // list(DISTINCT) order is arbitrary.
+        r.Aggregate("collect_set", 1, 1, c => new FnResult($"list({c[0].Sql})", new ArrayType(c[0].Type))
         {
             Filter = $"{c[0].Sql} IS NOT NULL",
-            Wrap = $"coalesce({{0}}, CAST([] AS {c[0].Type.ToDuck()}[]))",
+            Wrap = $"coalesce(spark_array_distinct({{0}}), CAST([] AS {c[0].Type.ToDuck()}[]))",
         });
         foreach (var (name, duck) in new[] { ("stddev", "stddev_samp"), ("std", "stddev_samp"), ("stddev_samp", "stddev_samp"), ("stddev_pop", "stddev_pop"), ("variance", "var_samp"), ("var_samp", "var_samp"), ("var_pop", "var_pop") })
         {

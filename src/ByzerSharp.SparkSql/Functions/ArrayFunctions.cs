@@ -22,6 +22,7 @@ internal static class ArrayFunctions
         r.Add(["size", "cardinality"], 1, 1, c => c[0].Type is MapType
             ? new FnResult($"CAST(coalesce(cardinality({c[0].Sql}), -1) AS INTEGER)", SparkType.Int)
             : new FnResult($"CAST(coalesce(len({Arr(c, 0).Sql}), -1) AS INTEGER)", SparkType.Int));
+        r.Add("array_size", 1, 1, c => new FnResult($"CAST(len({Arr(c, 0).Sql}) AS INTEGER)", SparkType.Int));
         r.Add("element_at", 2, 2, c =>
         {
             if (c[0].Type is MapType m)
@@ -85,6 +86,14 @@ internal static class ArrayFunctions
         r.Add("sequence", 2, 3, c =>
         {
             var t = TypeCoercion.Wider(c[0].Type, c[1].Type) ?? SparkType.Long;
+            if (t.Kind is TypeKind.Date or TypeKind.Timestamp)
+            {
+                // Dates and timestamps step by an interval (one day by default), through timestamps.
+                var from = $"CAST({c[0].Sql} AS TIMESTAMP)";
+                var to = $"CAST({c[1].Sql} AS TIMESTAMP)";
+                var interval = c.Count == 3 ? c[2].Sql : $"CASE WHEN {from} <= {to} THEN INTERVAL 1 DAY ELSE INTERVAL -1 DAY END";
+                return new FnResult($"CAST(generate_series({from}, {to}, {interval}) AS {new ArrayType(t).ToDuck()})", new ArrayType(t));
+            }
             var step = c.Count == 3 ? c.Long(2) : $"CASE WHEN {c.Long(0)} <= {c.Long(1)} THEN 1 ELSE -1 END";
             return new FnResult($"CAST(generate_series({c.Long(0)}, {c.Long(1)}, {step}) AS {new ArrayType(t).ToDuck()})", new ArrayType(t));
         });

@@ -56,7 +56,39 @@ internal static class DateFunctions
             $"strftime(CAST(to_timestamp(CAST({c.Long(0)} AS DOUBLE)) AS TIMESTAMP), {(c.Count == 2 ? Pattern(c, 1) : "'%Y-%m-%d %H:%M:%S'")})", SparkType.String));
         r.Add("timestamp_seconds", 1, 1, c => new FnResult($"CAST(to_timestamp(CAST({c.Num(0)} AS DOUBLE)) AS TIMESTAMP)", SparkType.Timestamp));
         r.Add("make_date", 3, 3, c => new FnResult($"TRY(make_date({c.Int(0)}, {c.Int(1)}, {c.Int(2)}))", SparkType.Date));
-        r.Add("date_part", 2, 2, c => new FnResult($"CAST(date_part({c.Str(0)}, {c.Ts(1)}) AS INTEGER)", SparkType.Int));
+        r.Add("date_part", 2, 2, DatePart);
+        r.Add("timestamp_millis", 1, 1, c => new FnResult($"CAST(timezone('UTC', epoch_ms({c.Long(0)})) AS TIMESTAMP)", SparkType.Timestamp));
+        r.Add("timestamp_micros", 1, 1, c => new FnResult($"CAST(timezone('UTC', make_timestamp({c.Long(0)})) AS TIMESTAMP)", SparkType.Timestamp));
+        r.Add("unix_seconds", 1, 1, c => new FnResult($"CAST(floor(epoch({c.Instant(0)})) AS BIGINT)", SparkType.Long));
+        r.Add("unix_millis", 1, 1, c => new FnResult($"epoch_ms({c.Instant(0)})", SparkType.Long));
+        r.Add("unix_micros", 1, 1, c => new FnResult($"epoch_us({c.Instant(0)})", SparkType.Long));
+        r.Add("unix_date", 1, 1, c => new FnResult($"CAST(date_diff('day', DATE '1970-01-01', {c.Date(0)}) AS INTEGER)", SparkType.Int));
+        r.Add("date_from_unix_date", 1, 1, c => new FnResult($"CAST(DATE '1970-01-01' + {c.Int(0)} AS DATE)", SparkType.Date));
+        r.Add("from_utc_timestamp", 2, 2, c => new FnResult($"CAST(timezone({c.Str(1)}, timezone('UTC', {c.Ts(0)})) AS TIMESTAMP)", SparkType.Timestamp));
+        r.Add("to_utc_timestamp", 2, 2, c => new FnResult($"CAST(timezone('UTC', timezone({c.Str(1)}, {c.Ts(0)})) AS TIMESTAMP)", SparkType.Timestamp));
+        r.Add("make_timestamp", 6, 7, c =>
+        {
+            // Seconds carry microseconds (decimal(16, 6)); 60 rolls over to the next minute as in Spark.
+            var micros = $"CAST(CAST({c[5].Sql} AS DECIMAL(16, 6)) * 1000000 AS BIGINT)";
+            var wall = $"TRY(make_timestamp({c.Int(0)}, {c.Int(1)}, {c.Int(2)}, {c.Int(3)}, {c.Int(4)}, 0) + to_microseconds({micros}))";
+            return new FnResult(c.Count == 7 ? $"CAST(timezone({c.Str(6)}, {wall}) AS TIMESTAMP)" : wall, SparkType.Timestamp);
+        });
+        r.Add("timestampadd", 3, 3, c =>
+        {
+            var (unit, amount) = UnitStep(c, 0, c.Long(1));
+            return new FnResult($"CAST(date_add({c.Ts(2)}, {amount} * INTERVAL 1 {unit}) AS TIMESTAMP)", SparkType.Timestamp);
+        });
+        r.Add("timestampdiff", 3, 3, c =>
+        {
+            var unit = (c.LiteralString(0) ?? throw c.Error("the unit must be a keyword such as HOUR", 0)).ToUpperInvariant() switch
+            {
+                "DAYOFYEAR" => "day",
+                var u and ("YEAR" or "QUARTER" or "MONTH" or "WEEK" or "DAY" or "HOUR" or "MINUTE" or "SECOND" or "MILLISECOND" or "MICROSECOND") => u.ToLowerInvariant(),
+                var u => throw c.Error($"unknown unit '{u}'", 0, "use YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND or MICROSECOND"),
+            };
+            // date_sub counts whole units, as Spark's timestampdiff truncates.
+            return new FnResult($"date_sub('{unit}', {c.Ts(1)}, {c.Ts(2)})", SparkType.Long);
+        });
     }
 
     /// <summary>The strftime pattern for a literal Java date pattern argument.</summary>
@@ -73,6 +105,68 @@ internal static class DateFunctions
         }
     }
 
+    /// <summary>date_part/extract: Spark's field names and result types (SECONDS is decimal(8, 6)).</summary>
+    private static FnResult DatePart(FnCall c)
+    {
+        var field = (c.LiteralString(0) ?? throw c.Error("the field must be a string literal", 0)).ToUpperInvariant();
+        if (c[1].Type.Kind == TypeKind.Interval)
+        {
+            var part = field switch
+            {
+                "YEAR" or "Y" or "YEARS" or "YR" or "YRS" => "year",
+                "MONTH" or "MON" or "MONS" or "MONTHS" => "month",
+                "DAY" or "D" or "DAYS" => "day",
+                "HOUR" or "H" or "HOURS" or "HR" or "HRS" => "hour",
+                "MINUTE" or "M" or "MIN" or "MINS" or "MINUTES" => "minute",
+                "SECOND" or "S" or "SEC" or "SECONDS" or "SECS" => null,
+                _ => throw c.Error($"unknown interval field '{field}'", 0),
+            };
+            return part is null
+                ? new FnResult($"CAST(date_part('microseconds', {c[1].Sql}) AS DECIMAL(18, 0)) / 1000000", SparkType.Decimal(8, 6)) { Wrap = "CAST({0} AS DECIMAL(8, 6))" }
+                : new FnResult($"CAST(date_part('{part}', {c[1].Sql}) AS INTEGER)", SparkType.Int);
+        }
+        var ts = c.Ts(1);
+        return field switch
+        {
+            "SECOND" or "S" or "SEC" or "SECONDS" or "SECS" =>
+                new FnResult($"CAST(CAST(microsecond({ts}) AS DECIMAL(18, 0)) / 1000000 AS DECIMAL(8, 6))", SparkType.Decimal(8, 6)),
+            "YEAR" or "Y" or "YEARS" or "YR" or "YRS" => Int($"year({ts})"),
+            "YEAROFWEEK" => Int($"isoyear({ts})"),
+            "QUARTER" or "QTR" => Int($"quarter({ts})"),
+            "MONTH" or "MON" or "MONS" or "MONTHS" => Int($"month({ts})"),
+            "WEEK" or "W" or "WEEKS" => Int($"week({ts})"),
+            "DAY" or "D" or "DAYS" => Int($"day({ts})"),
+            "DAYOFWEEK" or "DOW" => Int($"dayofweek({ts}) + 1"),
+            "DAYOFWEEK_ISO" or "DOW_ISO" => Int($"isodow({ts})"),
+            "DOY" => Int($"dayofyear({ts})"),
+            "HOUR" or "H" or "HOURS" or "HR" or "HRS" => Int($"hour({ts})"),
+            "MINUTE" or "M" or "MIN" or "MINS" or "MINUTES" => Int($"minute({ts})"),
+            _ => throw c.Error($"unknown date/time field '{field}'", 0, "use YEAR, QUARTER, MONTH, WEEK, DAY, DOW, DOY, HOUR, MINUTE or SECOND"),
+        };
+
+        static FnResult Int(string sql) => new($"CAST({sql} AS INTEGER)", SparkType.Int);
+    }
+
+    /// <summary>The DuckDB unit of timestampadd/timestampdiff's unit keyword, and the step scaled to it.</summary>
+    private static (string Unit, string Amount) UnitStep(FnCall c, int i, string amount)
+    {
+        var unit = (c.LiteralString(i) ?? throw c.Error("the unit must be a keyword such as HOUR", i)).ToUpperInvariant();
+        return unit switch
+        {
+            "YEAR" => ("year", amount),
+            "QUARTER" => ("month", $"3 * {amount}"),
+            "MONTH" => ("month", amount),
+            "WEEK" => ("day", $"7 * {amount}"),
+            "DAY" or "DAYOFYEAR" => ("day", amount),
+            "HOUR" => ("hour", amount),
+            "MINUTE" => ("minute", amount),
+            "SECOND" => ("second", amount),
+            "MILLISECOND" => ("millisecond", amount),
+            "MICROSECOND" => ("microsecond", amount),
+            _ => throw c.Error($"unknown unit '{unit}'", i, "use YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND or MICROSECOND"),
+        };
+    }
+
     private static string TruncUnit(FnCall c, int i, bool dateOnly)
     {
         var unit = c.LiteralString(i)?.ToUpperInvariant() ?? throw c.Error("the unit must be a string literal", i);
@@ -86,6 +180,8 @@ internal static class DateFunctions
             "HOUR" when !dateOnly => "hour",
             "MINUTE" when !dateOnly => "minute",
             "SECOND" when !dateOnly => "second",
+            "MILLISECOND" when !dateOnly => "millisecond",
+            "MICROSECOND" when !dateOnly => "microsecond",
             _ => null,
         };
         return duck is null ? "NULL" : Sql.Str(duck);

@@ -47,6 +47,13 @@ public sealed class FnCall
     public (string Sql, Bound Body) Lambda(int i, IReadOnlyList<SparkType> types, int indexParam = -1) =>
         _binder.BindLambda(Call.Args[i], _scope, types, indexParam);
 
+    /// <summary>Binds argument <paramref name="i"/> as a lambda whose parameters stand for the given SQL.</summary>
+    public Bound LambdaBody(int i, IReadOnlyList<(SparkType Type, string Sql)> parameters) =>
+        _binder.BindLambdaBody(Call.Args[i], _scope, parameters);
+
+    /// <summary>A DuckDB lambda parameter name unique to this call (calls nest).</summary>
+    public string Var(string stem) => $"__{stem}{Call.NamePos.Start}";
+
     public SqlError Error(string message, int? argument = null, string? hint = null)
     {
         var pos = argument is { } a && a < Call.Args.Count ? Call.Args[a].Pos : Call.NamePos;
@@ -68,7 +75,10 @@ public sealed class FnCall
 
     public string Date(int i) => this[i].Type.Kind == TypeKind.Timestamp ? $"CAST({this[i].Sql} AS DATE)" : SparkCast.Coerce(this[i], SparkType.Date).Sql;
 
-    public string Ts(int i) => this[i].Type.IsString ? $"TRY_CAST({this[i].Sql} AS TIMESTAMP)" : SparkCast.Coerce(this[i], SparkType.Timestamp).Sql;
+    public string Ts(int i) => this[i].Type.IsString ? SparkCast.StringToTimestamp(this[i].Sql) : SparkCast.Coerce(this[i], SparkType.Timestamp).Sql;
+
+    /// <summary>A timestamp as the instant it names (TIMESTAMPTZ): wall time in the session time zone.</summary>
+    public string Instant(int i) => $"CAST({Ts(i)} AS TIMESTAMPTZ)";
 
     /// <summary>Numbers stay as they are; strings become double (Spark's implicit cast for math functions).</summary>
     public string Num(int i) => this[i].Type.IsNumeric ? this[i].Sql : Dbl(i);

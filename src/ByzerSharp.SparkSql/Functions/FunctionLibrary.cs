@@ -27,6 +27,9 @@ public static partial class FunctionLibrary
         ConditionalFunctions.Register(r);
         ArrayFunctions.Register(r);
         MapStructFunctions.Register(r);
+        MapLambdaFunctions.Register(r);
+        MapLambdaFunctions.RegisterZipWith(r);
+        TryFunctions.Register(r);
         DateFunctions.Register(r);
         AggregateFunctions.Register(r);
         WindowFunctions.Register(r);

@@ -17,7 +17,8 @@ internal static class MathFunctions
         r.Add("round", 1, 2, c => Round(c, "round"));
         r.Add("bround", 1, 2, c => Round(c, "round_even"));
         r.Add("sqrt", 1, 1, c => new FnResult($"CASE WHEN {c.Dbl(0)} < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt({c.Dbl(0)}) END", SparkType.Double));
-        r.Add("cbrt", 1, 1, c => new FnResult($"cbrt({c.Dbl(0)})", SparkType.Double));
+        // DuckDB's cbrt gives 3.0000000000000004 for 27; Java's Math.cbrt (and .NET's) is exact there.
+        r.Add("cbrt", 1, 1, c => new FnResult($"spark_cbrt({c.Dbl(0)})", SparkType.Double));
         r.Same("exp", "exp", 1, 1, Dbl, D);
         r.Add("expm1", 1, 1, c => new FnResult($"(exp({c.Dbl(0)}) - 1)", SparkType.Double));
         r.Add("ln", 1, 1, c => Log(c, "ln", 0));
@@ -43,7 +44,26 @@ internal static class MathFunctions
         r.Add(["rand", "random"], 0, 1, _ => new FnResult("random()", SparkType.Double));
         r.Add("e", 0, 0, _ => new FnResult("exp(1)", SparkType.Double) { Name = "E()" });
         r.Add("pi", 0, 0, _ => new FnResult("pi()", SparkType.Double) { Name = "PI()" });
-        foreach (var f in new[] { "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "degrees", "radians" })
+        // Java returns NaN outside the domain where DuckDB raises an error.
+        foreach (var f in new[] { "asin", "acos" })
+        {
+            r.Add(f, 1, 1, c => new FnResult($"CASE WHEN abs({c.Dbl(0)}) <= 1 THEN {f}({c.Dbl(0)}) WHEN {c.Dbl(0)} IS NOT NULL THEN CAST('NaN' AS DOUBLE) END", SparkType.Double));
+        }
+        r.Add("acosh", 1, 1, c => new FnResult($"CASE WHEN {c.Dbl(0)} >= 1 THEN ln({c.Dbl(0)} + sqrt({c.Dbl(0)} * {c.Dbl(0)} - 1)) WHEN {c.Dbl(0)} IS NOT NULL THEN CAST('NaN' AS DOUBLE) END", SparkType.Double));
+        r.Add("asinh", 1, 1, c => new FnResult($"CASE WHEN isinf({c.Dbl(0)}) THEN {c.Dbl(0)} ELSE ln({c.Dbl(0)} + sqrt({c.Dbl(0)} * {c.Dbl(0)} + 1)) END", SparkType.Double));
+        r.Add("atanh", 1, 1, c => new FnResult(
+            $"CASE WHEN abs({c.Dbl(0)}) < 1 THEN 0.5 * (ln(1 + {c.Dbl(0)}) - ln(1 - {c.Dbl(0)})) WHEN {c.Dbl(0)} = 1 THEN CAST('Infinity' AS DOUBLE) WHEN {c.Dbl(0)} = -1 THEN CAST('-Infinity' AS DOUBLE) WHEN {c.Dbl(0)} IS NOT NULL THEN CAST('NaN' AS DOUBLE) END",
+            SparkType.Double));
+        r.Add("sec", 1, 1, c => new FnResult($"(1 / cos({c.Dbl(0)}))", SparkType.Double));
+        r.Add("csc", 1, 1, c => new FnResult($"(1 / sin({c.Dbl(0)}))", SparkType.Double));
+        r.Add("rint", 1, 1, c => new FnResult($"CAST(round_even({c.Dbl(0)}, 0) AS DOUBLE)", SparkType.Double));
+        r.Add("conv", 3, 3, c => new FnResult($"spark_conv({c.Str(0)}, {c.Int(1)}, {c.Int(2)})", SparkType.String));
+        r.Add("shiftrightunsigned", 2, 2, c => c[0].Type.Kind == TypeKind.Long
+            ? new FnResult($"CAST(CASE WHEN {c[0].Sql} >= 0 THEN {c[0].Sql} >> {c.Int(1)} ELSE CAST((CAST({c[0].Sql} AS HUGEINT) + 18446744073709551616) >> {c.Int(1)} AS BIGINT) END AS BIGINT)", SparkType.Long)
+            : new FnResult($"CAST(CASE WHEN {c.Int(0)} >= 0 THEN {c.Int(0)} >> {c.Int(1)} ELSE (CAST({c.Int(0)} AS BIGINT) + 4294967296) >> {c.Int(1)} END AS INTEGER)", SparkType.Int));
+        r.Add(["bit_get", "getbit"], 2, 2, c => new FnResult($"CAST(({c.Long(0)} >> {c.Int(1)}) & 1 AS TINYINT)", SparkType.Byte));
+        r.Add("bit_count", 1, 1, c => new FnResult($"CAST(bit_count({(c[0].Type.Kind == TypeKind.Boolean ? $"CAST({c[0].Sql} AS INTEGER)" : c.Long(0))}) AS INTEGER)", SparkType.Int));
+        foreach (var f in new[] { "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh", "degrees", "radians" })
         {
             r.Same(f, f, 1, 1, Dbl, D);
         }
@@ -71,6 +91,14 @@ internal static class MathFunctions
     /// <summary>ceil/floor return BIGINT (decimal(p-s+1,0) for decimals); with a scale they keep decimals.</summary>
     private static FnResult Rounding(FnCall c, string fn)
     {
+        if (c.Count == 2 && (c[0].Type is DecimalType || c[0].Type.IsIntegral) && int.TryParse(c.LiteralString(1), out var target))
+        {
+            // Spark 3.3's ceil/floor(x, scale) keep decimals: decimal(p - s + max(scale, 0) + 1, max(scale, 0)).
+            var input = DecimalType.For(c[0].Type);
+            var scaleOut = Math.Max(target, 0);
+            var t = target < 0 ? SparkType.Decimal(input.Precision + 1, 0) : SparkType.Decimal(input.Precision - input.Scale + scaleOut + 1, scaleOut);
+            return new FnResult($"CAST({fn}(CAST({c[0].Sql} AS DOUBLE) * pow(10, {target})) / pow(10, {target}) AS {t.ToDuck()})", t);
+        }
         if (c.Count == 2)
         {
             var scale = c.Int(1);

@@ -14,6 +14,8 @@ internal static class MiscFunctions
         r.Add("spark_partition_id", 0, 0, _ => new FnResult("CAST(0 AS INTEGER)", SparkType.Int) { Name = "SPARK_PARTITION_ID()" });
         r.Add("monotonically_increasing_id", 0, 0, _ => new FnResult("(row_number() OVER () - 1)", SparkType.Long) { Wrap = "CAST({0} AS BIGINT)" });
         r.Add("input_file_name", 0, 0, _ => new FnResult("''", SparkType.String));
+        // No file blocks are being read in a select body: Spark's answer outside a file scan.
+        r.Add(["input_file_block_start", "input_file_block_length"], 0, 0, _ => new FnResult("CAST(-1 AS BIGINT)", SparkType.Long));
         r.Add("version", 0, 0, _ => new FnResult("'3.3.0 ByzerSharp'", SparkType.String));
     }
 }

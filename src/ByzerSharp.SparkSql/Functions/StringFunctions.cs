@@ -54,6 +54,13 @@ internal static class StringFunctions
             : $"spark_locate({c.Str(0)}, {c.Str(1)}, {c.Int(2)})", SparkType.Int));
         r.Add(["lpad", "rpad"], 2, 3, c =>
         {
+            if (c[0].Type.Kind == TypeKind.Binary && (c.Count == 2 || c[2].Type.Kind == TypeKind.Binary))
+            {
+                // Binary padding works on bytes: pad the hex text (two digits per byte) and decode it.
+                var hexPad = c.Count == 3 ? $"hex({c[2].Sql})" : "'00'";
+                var f = c.Call.Name.ToLowerInvariant();
+                return new FnResult($"CASE WHEN {c.Int(1)} <= 0 THEN ''::BLOB WHEN {hexPad} = '' THEN unhex(left(hex({c[0].Sql}), 2 * {c.Int(1)})) ELSE unhex({f}(hex({c[0].Sql}), 2 * {c.Int(1)}, {hexPad})) END", SparkType.Binary);
+            }
             var pad = c.Count == 3 ? c.Str(2) : "' '";
             var fn = c.Call.Name.ToLowerInvariant();
             // DuckDB rejects an empty pad; Spark then only truncates.
@@ -85,9 +92,23 @@ internal static class StringFunctions
         r.Add("hex", 1, 1, c => new FnResult($"upper(hex({c[0].Sql}))", SparkType.String));
         r.Add("unhex", 1, 1, c => new FnResult($"TRY(unhex({c.Str(0)}))", SparkType.Binary));
         r.Add("encode", 2, 2, c => new FnResult($"encode({c.Str(0)})", SparkType.Binary));
-        r.Add("decode", 2, 2, c => new FnResult($"decode({c[0].Sql})", SparkType.String));
+        r.Add("decode", 2, FunctionLibrary.Variadic, Decode);
+        r.Add("overlay", 3, 4, Overlay);
+        r.Add(["like", "ilike"], 2, 3, c =>
+        {
+            var op = c.Call.Name.ToUpperInvariant();
+            var escape = c.Count == 3 ? c.LiteralString(2) ?? throw c.Error("the escape character must be a string literal", 2) : "\\";
+            return new FnResult($"({c.Str(0)} {op} {c.Str(1)} ESCAPE {Sql.Str(escape)})", SparkType.Boolean) { Name = $"{c[0].Name} {op} {c[1].Name}" };
+        });
+        r.Add("find_in_set", 2, 2, c => new FnResult(
+            $"CASE WHEN contains({c.Str(0)}, ',') THEN 0 ELSE CAST(coalesce(list_position(string_split({c.Str(1)}, ','), {c.Str(0)}), 0) AS INTEGER) END", SparkType.Int));
+        r.Add("parse_url", 2, 3, c => new FnResult(c.Count == 2
+            ? $"spark_parse_url({c.Str(0)}, {c.Str(1)})"
+            : $"spark_parse_url_key({c.Str(0)}, {c.Str(1)}, {c.Str(2)})", SparkType.String));
         r.Add(["format_string", "printf"], 1, FunctionLibrary.Variadic, c => new FnResult($"printf({string.Join(", ", c.Args.Select(a => a.Sql))})", SparkType.String));
-        r.Add("format_number", 2, 2, c => new FnResult($"CASE WHEN {c.Int(1)} < 0 THEN NULL ELSE spark_format_number(CAST({c.Num(0)} AS DOUBLE), {c.Int(1)}) END", SparkType.String));
+        r.Add("format_number", 2, 2, c => c[1].Type.IsString
+            ? new FnResult($"spark_format_number_pattern(CAST({c.Num(0)} AS DOUBLE), {c.Str(1)})", SparkType.String)
+            : new FnResult($"CASE WHEN {c.Int(1)} < 0 THEN NULL ELSE spark_format_number(CAST({c.Num(0)} AS DOUBLE), {c.Int(1)}) END", SparkType.String));
         r.Add("elt", 2, FunctionLibrary.Variadic, c =>
         {
             var branches = string.Join(" ", Enumerable.Range(1, c.Count - 1).Select(i => $"WHEN {i} THEN {c.Str(i)}"));
@@ -97,6 +118,38 @@ internal static class StringFunctions
         r.Add("levenshtein", 2, 2, c => new FnResult($"CAST(levenshtein({c.Str(0)}, {c.Str(1)}) AS INTEGER)", SparkType.Int));
         r.Add("uuid", 0, 0, _ => new FnResult("CAST(uuid() AS VARCHAR)", SparkType.String));
         r.Add("crc32", 1, 1, c => new FnResult($"spark_crc32({c.Str(0)})", SparkType.Long));
+    }
+
+    /// <summary>decode(bin, charset), or Oracle's decode(expr, search, result, …, default).</summary>
+    private static FnResult Decode(FnCall c)
+    {
+        if (c.Count == 2)
+        {
+            return new FnResult($"decode({c[0].Sql})", SparkType.String);
+        }
+        var results = Enumerable.Range(0, (c.Count - 1) / 2).Select(i => c[2 + 2 * i]).ToList();
+        var fallback = (c.Count - 1) % 2 == 1 ? c[c.Count - 1] : null;
+        var type = TypeCoercion.Wider(results.Concat(fallback is null ? [] : [fallback]).Select(b => b.Type)) ?? SparkType.String;
+        var branches = Enumerable.Range(0, results.Count).Select(i =>
+        {
+            var search = c[1 + 2 * i];
+            var cmp = TypeCoercion.Wider(c[0].Type, search.Type) ?? SparkType.String;
+            return $"WHEN {SparkCast.Coerce(c[0], cmp).Sql} = {SparkCast.Coerce(search, cmp).Sql} THEN {Binder.CoerceBranch(results[i], type).Sql}";
+        });
+        var otherwise = fallback is null ? "" : $" ELSE {Binder.CoerceBranch(fallback, type).Sql}";
+        return new FnResult($"CASE {string.Join(" ", branches)}{otherwise} END", type);
+    }
+
+    /// <summary>overlay(input PLACING replace FROM pos [FOR len]) on strings or bytes.</summary>
+    private static FnResult Overlay(FnCall c)
+    {
+        var binary = c[0].Type.Kind == TypeKind.Binary && c[1].Type.Kind == TypeKind.Binary;
+        var input = binary ? $"decode({c[0].Sql})" : c.Str(0);
+        var replace = binary ? $"decode({c[1].Sql})" : c.Str(1);
+        var len = c.Count == 4 ? $"CASE WHEN {c.Int(3)} >= 0 THEN {c.Int(3)} ELSE length({replace}) END" : $"length({replace})";
+        var sql = $"(spark_substr({input}, 1, {c.Int(2)} - 1) || {replace} || spark_substr({input}, {c.Int(2)} + {len}, 2147483647))";
+        var name = $"overlay({c[0].Name}, {c[1].Name}, {c[2].Name}, {(c.Count == 4 ? c[3].Name : "-1")})";
+        return binary ? new FnResult($"encode({sql})", SparkType.Binary) { Name = name } : new FnResult(sql, SparkType.String) { Name = name };
     }
 
     private static FnResult Trim(FnCall c)

@@ -8,12 +8,14 @@ internal static class WindowFunctions
     public static void Register(Registrar r)
     {
         r.Family = "window";
-        foreach (var name in new[] { "row_number", "rank", "dense_rank" })
+        r.Add("row_number", 0, 0, _ => new FnResult("row_number()", SparkType.Int) { Wrap = "CAST({0} AS INTEGER)" }, FnKind.Window);
+        // Spark accepts rank(b) and friends: the arguments are the window's ORDER BY expressions.
+        foreach (var name in new[] { "rank", "dense_rank" })
         {
-            r.Add(name, 0, 0, _ => new FnResult($"{name}()", SparkType.Int) { Wrap = "CAST({0} AS INTEGER)" }, FnKind.Window);
+            r.Add(name, 0, FunctionLibrary.Variadic, _ => new FnResult($"{name}()", SparkType.Int) { Wrap = "CAST({0} AS INTEGER)" }, FnKind.Window);
         }
         r.Add("ntile", 1, 1, c => new FnResult($"ntile({c.Int(0)})", SparkType.Int) { Wrap = "CAST({0} AS INTEGER)" }, FnKind.Window);
-        r.Add("percent_rank", 0, 0, _ => new FnResult("percent_rank()", SparkType.Double), FnKind.Window);
+        r.Add("percent_rank", 0, FunctionLibrary.Variadic, _ => new FnResult("percent_rank()", SparkType.Double), FnKind.Window);
         r.Add("cume_dist", 0, 0, _ => new FnResult("cume_dist()", SparkType.Double), FnKind.Window);
         r.Add(["lag", "lead"], 1, 3, c =>
         {

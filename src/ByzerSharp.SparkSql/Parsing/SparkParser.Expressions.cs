@@ -178,7 +178,10 @@ public sealed partial class SparkParser
             // -1 is one literal in Spark (its generated name is `-1`, not `(- 1)`).
             if (t.Text == "-" && operand is Literal { Kind: LiteralKind.Integer or LiteralKind.Decimal or LiteralKind.Double or LiteralKind.Float } lit && !lit.Value.StartsWith('-'))
             {
-                return MakeNumber("-" + lit.Value, lit.Type, _ts.From(start));
+                // -2147483648 is Spark's int minimum (the grammar reads the sign as part of the number).
+                var type = lit.Kind == LiteralKind.Integer && lit.Value == "2147483648" && lit.Type.Kind == TypeKind.Long
+                    && char.IsAsciiDigit(_ts.Previous.Text[^1]) ? SparkType.Int : lit.Type;
+                return MakeNumber("-" + lit.Value, type, _ts.From(start));
             }
             return new Unary(_ts.From(start), t.Text, operand);
         }
@@ -406,6 +409,16 @@ public sealed partial class SparkParser
             {
                 // trim(BOTH 'x' FROM s) and friends.
             }
+            else if (lower is "timestampadd" or "timestampdiff" && _ts.Current.Kind == TokenKind.Identifier && _ts.Peek().IsOp(","))
+            {
+                // timestampadd(HOUR, 8, ts): the unit is a keyword, passed on as its name.
+                var unit = _ts.Next();
+                args.Add(new Literal(_ts.From(unit.Start), LiteralKind.String, unit.Text, SparkType.String));
+                while (_ts.AcceptOp(","))
+                {
+                    args.Add(ParseExpression());
+                }
+            }
             else
             {
                 // position(sub IN s): the IN is the function's syntax, not a predicate.
@@ -413,6 +426,17 @@ public sealed partial class SparkParser
                 if (lower == "position" && _ts.Accept("in"))
                 {
                     args.Add(ParseExpression());
+                }
+                else if (lower == "overlay" && _ts.Accept("placing"))
+                {
+                    // overlay(input PLACING replace FROM pos [FOR len])
+                    args.Add(ParseExpression());
+                    _ts.Expect("from");
+                    args.Add(ParseExpression());
+                    if (_ts.Accept("for"))
+                    {
+                        args.Add(ParseExpression());
+                    }
                 }
                 else if (lower is "substring" or "substr" && _ts.Accept("from"))
                 {

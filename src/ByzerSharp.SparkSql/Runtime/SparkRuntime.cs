@@ -14,5 +14,7 @@ public static class SparkRuntime
             command.ExecuteNonQuery();
         }
         SparkUdfs.Register(connection);
+        NumberUdfs.Register(connection);
+        UrlUdfs.Register(connection);
     }
 }

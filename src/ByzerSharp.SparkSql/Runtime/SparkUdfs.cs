@@ -15,8 +15,8 @@ internal static class SparkUdfs
 {
     public static void Register(DuckDBConnection c)
     {
-        c.RegisterScalarFunction<string, string, bool>("java_rlike", (s, p) => RegexCache.Get(p).IsMatch(s));
-        c.RegisterScalarFunction<string, string, string, int, string>("java_regexp_replace", (s, p, r, pos) =>
+        c.RegisterNullSafe<string, string, bool>("java_rlike", (s, p) => RegexCache.Get(p).IsMatch(s));
+        c.RegisterNullSafe<string, string, string, int, string>("java_regexp_replace", (s, p, r, pos) =>
         {
             var from = Math.Max(pos, 1) - 1;
             if (from >= s.Length)
@@ -25,7 +25,7 @@ internal static class SparkUdfs
             }
             return s[..from] + RegexCache.Get(p).Replace(s[from..], RegexCache.DotNetReplacement(r));
         });
-        c.RegisterScalarFunction<string, string, int, string>("java_regexp_extract", (s, p, idx) =>
+        c.RegisterNullSafe<string, string, int, string>("java_regexp_extract", (s, p, idx) =>
         {
             var regex = RegexCache.Get(p);
             var groups = regex.GetGroupNumbers().Length - 1;
@@ -36,9 +36,9 @@ internal static class SparkUdfs
             var m = regex.Match(s);
             return m.Success && m.Groups[idx].Success ? m.Groups[idx].Value : "";
         });
-        c.RegisterScalarFunction<string, string, int, List<string>>("java_split", RegexCache.JavaSplit);
-        c.RegisterScalarFunction<double, string>("spark_double_str", JavaFormat.DoubleToString);
-        c.RegisterScalarFunction<string, int, string>("spark_sha2", (s, bits) =>
+        c.RegisterNullSafe<string, string, int, List<string>>("java_split", RegexCache.JavaSplit);
+        c.RegisterNullSafe<double, string>("spark_double_str", JavaFormat.DoubleToString);
+        c.RegisterNullSafe<string, int, string>("spark_sha2", (s, bits) =>
         {
             var bytes = Encoding.UTF8.GetBytes(s);
             var hash = bits switch
@@ -50,12 +50,12 @@ internal static class SparkUdfs
             };
             return Convert.ToHexString(hash).ToLowerInvariant();
         });
-        c.RegisterScalarFunction<string, long>("spark_crc32", s => Crc32(Encoding.UTF8.GetBytes(s)));
-        c.RegisterScalarFunction<string, string>("spark_soundex", Soundex);
-        c.RegisterScalarFunction<double, int, string>("spark_format_number", (x, d) =>
+        c.RegisterNullSafe<string, long>("spark_crc32", s => Crc32(Encoding.UTF8.GetBytes(s)));
+        c.RegisterNullSafe<string, string>("spark_soundex", Soundex);
+        c.RegisterNullSafe<double, int, string>("spark_format_number", (x, d) =>
             Math.Round((decimal)x, d, MidpointRounding.ToEven).ToString("N" + d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
-        c.RegisterScalarFunction<string, string>("spark_strip_json_nulls", json => StripNulls(JsonNode.Parse(json))?.ToJsonString() ?? "null");
-        c.RegisterScalarFunction<DateTime, DateTime, bool, double>("spark_months_between", MonthsBetween);
+        c.RegisterNullSafe<string, string>("spark_strip_json_nulls", json => StripNulls(JsonNode.Parse(json))?.ToJsonString() ?? "null");
+        c.RegisterNullSafe<DateTime, DateTime, bool, double>("spark_months_between", MonthsBetween);
     }
 
     private static JsonNode? StripNulls(JsonNode? node)
