@@ -2,15 +2,15 @@ namespace ByzerSharp.DataSources.BinaryFile;
 
 /// <summary>
 /// The two file operations of binaryFile: the version of a file (at load) and its content (when a
-/// query reads it). POSIX systems use <see cref="PosixFileRead"/>; others .NET's file handles.
+/// query reads it). Linux uses <see cref="LinuxFileRead"/>; other systems .NET's file handles.
 /// </summary>
 public static class BinaryFileReader
 {
     public static FileVersion Stat(string file)
     {
-        if (PosixFileRead.Supported)
+        if (LinuxFileRead.Supported)
         {
-            return PosixFileRead.Stat(file);
+            return LinuxFileRead.Stat(file);
         }
         var info = new FileInfo(file);
         if (!info.Exists)
@@ -30,11 +30,11 @@ public static class BinaryFileReader
         {
             throw new ArgumentException($"{destination.Length} bytes given for a file of {expected.Length}", nameof(destination));
         }
-        if (PosixFileRead.Supported)
+        if (LinuxFileRead.Supported)
         {
             fixed (byte* start = destination)
             {
-                PosixFileRead.ReadInto(file, expected, start);
+                LinuxFileRead.ReadInto(file, expected, start);
             }
             return;
         }
