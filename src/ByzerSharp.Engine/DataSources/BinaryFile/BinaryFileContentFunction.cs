@@ -117,9 +117,18 @@ public static class BinaryFileContentFunction
     {
         void Read(int i)
         {
-            if (files[i] is { } file)
+            if (files[i] is not { } file)
+            {
+                return;
+            }
+            try
             {
                 BinaryFileReader.ReadInto(file, versions[i], buffer.AsSpan((int)offsets[i - start], (int)versions[i].Length));
+            }
+            catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not FileChangedException)
+            {
+                // The query that fails may be far from the load: say which file and where it came from.
+                throw new IOException($"cannot read the content of {BinaryFileReader.Uri(file)} listed by load binaryFile: {e.Message}", e);
             }
         }
         if (end - start < ParallelFrom)
