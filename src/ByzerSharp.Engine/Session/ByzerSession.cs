@@ -66,8 +66,10 @@ public sealed partial class ByzerSession : IDisposable
     /// <summary>Options stored by <c>connect fmt where … as name</c>, keyed by (format, name).</summary>
     public Dictionary<(string Format, string Name), IReadOnlyDictionary<string, string>> Connections { get; } = new(ConnectionKeyComparer.Instance);
 
-    /// <summary>Functions registered by register statements: name → description.</summary>
-    public SortedDictionary<string, string> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<string, RegisteredFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Functions registered by register statements (and extensions), by name, case-insensitive.</summary>
+    public IReadOnlyDictionary<string, RegisteredFunction> Functions => _functions;
 
     /// <summary>A private folder for scratch files, deleted with the session.</summary>
     public string ScratchDirectory { get; }
@@ -143,10 +145,10 @@ public sealed partial class ByzerSession : IDisposable
         return entry;
     }
 
-    /// <summary>Records the partition count later steps honour (TableRepartition).</summary>
-    public TableEntry SetPartitions(TableEntry entry, int partitions)
+    /// <summary>Records the partition count (and how rows map to partitions) that later steps honour (TableRepartition).</summary>
+    public TableEntry SetPartitions(TableEntry entry, int partitions, TablePartitioning? partitioning = null)
     {
-        var updated = entry with { PartitionCount = partitions };
+        var updated = entry with { PartitionCount = partitions, Partitioning = partitioning ?? entry.Partitioning };
         Catalog.Define(updated);
         return updated;
     }
