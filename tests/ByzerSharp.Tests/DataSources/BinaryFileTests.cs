@@ -122,6 +122,19 @@ public sealed class BinaryFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadOneReadsAFileNowWithItsZonedTime()
+    {
+        var file = WriteBytes("one.bin", 5, 3);
+        File.SetLastWriteTimeUtc(file, new DateTime(2024, 7, 1, 12, 0, 0, DateTimeKind.Utc));
+        var row = ByzerSharp.DataSources.BinaryFile.BinaryFileReader.ReadOne(file, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Equal("file:" + file, row.Path);
+        Assert.Equal(new DateTime(2024, 7, 1, 20, 0, 0), row.ModificationTime);
+        Assert.Equal(5, row.Length);
+        Assert.Equal(File.ReadAllBytes(file), row.Content);
+        Assert.ThrowsAny<IOException>(() => ByzerSharp.DataSources.BinaryFile.BinaryFileReader.ReadOne(_dir.Path, TimeZoneInfo.Utc));
+    }
+
+    [Fact]
     public void TheTableIsAViewOverTheListing()
     {
         WriteBytes("a.bin", 3, 1);

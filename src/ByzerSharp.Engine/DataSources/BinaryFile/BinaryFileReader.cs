@@ -1,5 +1,8 @@
 namespace ByzerSharp.DataSources.BinaryFile;
 
+/// <summary>One file as Spark's binaryFile source returns it.</summary>
+public readonly record struct BinaryFileRow(string Path, DateTime ModificationTime, long Length, byte[] Content);
+
 /// <summary>
 /// The two file operations of binaryFile: the version of a file (at load) and its content (when a
 /// query reads it). Linux uses <see cref="LinuxFileRead"/>; other systems .NET's file handles.
@@ -60,6 +63,16 @@ public static class BinaryFileReader
             }
             read += n;
         }
+    }
+
+    /// <summary>Reads a whole file now, for sources that decode every file at load (image).</summary>
+    /// <param name="zone">The session time zone: ModificationTime is its wall-clock time, as Spark shows it.</param>
+    public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
+    {
+        var version = Stat(file);
+        var content = GC.AllocateUninitializedArray<byte>(checked((int)version.Length));
+        ReadInto(file, version, content);
+        return new BinaryFileRow(Uri(file), TimeZoneInfo.ConvertTimeFromUtc(version.ModifiedUtc, zone), version.Length, content);
     }
 
     /// <summary>Hadoop's Path.toString of a local file: file:/abs/path (one slash).</summary>
