@@ -7,6 +7,8 @@ namespace ByzerSharp.DataSources.BinaryFile;
 /// <summary>
 /// Spark's binaryFile source: columns path (file:/… URI), modificationTime, length, content;
 /// globs, pathGlobFilter and recursiveFileLookup. Spark refuses to write it, and so does this.
+/// Like Spark's, the load lists the files and the content is read when a query needs it: the table is
+/// a view over the listing whose content column reads each file at its listed version.
 /// </summary>
 public sealed class BinaryFileDataSource : IDataSource
 {
@@ -22,21 +24,26 @@ public sealed class BinaryFileDataSource : IDataSource
     {
         var session = context.Session;
         var files = DuckDbFileReader.Expand(context);
-        var table = session.Catalog.NewDuckName(context.TableName);
-        session.Database.Execute($"CREATE TABLE {Sql.Ident(table)} {BinaryFileReader.TableDefinition}", context.Statement.Span);
-        var zone = SessionZone(session);
+        FileVersion[] versions;
         using (var progress = session.Progress.Start("load binaryFile", files.Count))
         {
             try
             {
-                BinaryFileReader.Read(session.Database.Connection, table, files, zone, n => progress.Advance(n));
+                versions = BinaryFileListing.Stat(files, n => progress.Advance(n));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw Diagnostics.ByzerException.Runtime($"cannot read a file of {context.RawPath}: {e.Message}", context.PathSpan, "check the files' permissions", e);
             }
         }
-        var entry = new TableEntry(context.TableName, table, TableKind.Table, context.Statement.Span) { Origin = "load binaryFile" };
+        // The listing is a table (what the load saw); the content is read by the view when a query needs it.
+        var listing = session.Catalog.NewDuckName(context.TableName);
+        session.Database.Execute($"CREATE TABLE {Sql.Ident(listing)} {BinaryFileListing.TableDefinition}", context.Statement.Span);
+        BinaryFileListing.Append(session.Database.Connection, listing, files, versions, SessionZone(session));
+        BinaryFileContentFunction.Register(session.Database.Connection);
+        var view = session.Catalog.NewDuckName(context.TableName);
+        session.Database.Execute($"CREATE VIEW {Sql.Ident(view)} AS {BinaryFileListing.ViewSql(listing)}", context.Statement.Span);
+        var entry = new TableEntry(context.TableName, view, TableKind.View, context.Statement.Span) { Origin = "load binaryFile" };
         return session.DefineAlias(context.TableName, entry, context.Statement.Span);
     }
 

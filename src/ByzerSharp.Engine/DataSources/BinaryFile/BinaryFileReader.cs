@@ -1,134 +1,78 @@
-using DuckDB.NET.Data;
-
 namespace ByzerSharp.DataSources.BinaryFile;
 
 /// <summary>One file as Spark's binaryFile source returns it.</summary>
 public readonly record struct BinaryFileRow(string Path, DateTime ModificationTime, long Length, byte[] Content);
 
 /// <summary>
-/// Reads files into a DuckDB table with one worker per core. Each worker reads a contiguous
-/// slice of the file list and appends it through its own connection's appender inside a
-/// transaction, so reading and appending both run on every core with no hand-off between threads.
-/// The workers commit in slice order, which keeps the table in file order. (DuckDB's read_blob was 40x slower than
-/// a plain parallel read on many small files; a single appender fed by reader threads left the
-/// append on one core.)
+/// The two file operations of binaryFile: the version of a file (at load) and its content (when a
+/// query reads it). Linux uses <see cref="LinuxFileRead"/>; other systems .NET's file handles.
 /// </summary>
 public static class BinaryFileReader
 {
-    /// <summary>Files a worker reads between two progress reports.</summary>
-    private const int ReportEvery = 256;
-
-    public const string TableDefinition = "(path VARCHAR, modificationTime TIMESTAMP, length BIGINT, content BLOB)";
-
-    /// <summary>Reads <paramref name="files"/> into <paramref name="table"/> (a main-schema table created with <see cref="TableDefinition"/>).</summary>
-    /// <param name="zone">The session time zone: modificationTime is its wall-clock time, as Spark shows it.</param>
-    /// <param name="advance">Called with a number of files read (progress); calls are serialised.</param>
-    public static void Read(DuckDBConnection connection, string table, IReadOnlyList<string> files, TimeZoneInfo zone, Action<int> advance, CancellationToken cancellationToken = default) =>
-        // Small inputs are not worth a connection per core.
-        Read(connection, table, files, zone, advance, Math.Clamp(files.Count / ReportEvery, 1, Environment.ProcessorCount), cancellationToken);
-
-    internal static void Read(DuckDBConnection connection, string table, IReadOnlyList<string> files, TimeZoneInfo zone, Action<int> advance, int workers, CancellationToken cancellationToken = default)
+    public static FileVersion Stat(string file)
     {
-        if (files.Count == 0)
+        if (LinuxFileRead.Supported)
         {
+            return LinuxFileRead.Stat(file);
+        }
+        var info = new FileInfo(file);
+        if (!info.Exists)
+        {
+            throw Directory.Exists(file) ? new IOException($"Is a directory: '{file}'") : new FileNotFoundException($"Could not find file '{file}'", file);
+        }
+        return new FileVersion(info.Length, (info.LastWriteTimeUtc - DateTime.UnixEpoch).Ticks * 100);
+    }
+
+    /// <summary>
+    /// Reads a file whose version is <paramref name="expected"/> into <paramref name="destination"/>
+    /// (exactly <c>expected.Length</c> bytes); a <see cref="FileChangedException"/> if its version changed.
+    /// </summary>
+    public static unsafe void ReadInto(string file, FileVersion expected, Span<byte> destination)
+    {
+        if (destination.Length != expected.Length)
+        {
+            throw new ArgumentException($"{destination.Length} bytes given for a file of {expected.Length}", nameof(destination));
+        }
+        if (LinuxFileRead.Supported)
+        {
+            fixed (byte* start = destination)
+            {
+                LinuxFileRead.ReadInto(file, expected, start);
+            }
             return;
         }
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var committed = Enumerable.Range(0, workers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var progressGate = new object();
-        void Report(int n)
-        {
-            lock (progressGate)
-            {
-                advance(n);
-            }
-        }
-        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() =>
-        {
-            try
-            {
-                var start = (int)((long)files.Count * w / workers);
-                var end = (int)((long)files.Count * (w + 1) / workers);
-                using var own = connection.Duplicate();
-                own.Open();
-                // The appender commits on its own every ~200,000 rows; inside a transaction those flushes
-                // only reach the worker's local storage, so the ordered COMMIT below decides where the
-                // rows land. (Committing at the appender's dispose put a worker's rows out of order
-                // once a slice outgrew one flush.)
-                using var transaction = own.BeginTransaction();
-                using (var appender = own.CreateAppender(table))
-                {
-                    for (var i = start; i < end; i++)
-                    {
-                        failed.Token.ThrowIfCancellationRequested();
-                        var row = ReadOne(files[i], zone);
-                        appender.CreateRow()
-                            .AppendValue(row.Path)
-                            .AppendValue(row.ModificationTime)
-                            .AppendValue(row.Length)
-                            .AppendValue(row.Content)
-                            .EndRow();
-                        if ((i - start + 1) % ReportEvery == 0)
-                        {
-                            Report(ReportEvery);
-                        }
-                    }
-                }
-                if (w > 0)
-                {
-                    committed[w - 1].Task.Wait(failed.Token);
-                }
-                // After a failure the transaction rolls back on dispose; the table is never registered.
-                transaction.Commit();
-                Report((end - start) % ReportEvery);
-                committed[w].SetResult();
-            }
-            catch (Exception e)
-            {
-                committed[w].TrySetException(e);
-                failed.Cancel();
-                throw;
-            }
-        }, CancellationToken.None)).ToArray();
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e)
-        {
-            // The first real failure, not the cancellations it caused in the other workers.
-            var cause = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
-        }
+        ReadManaged(file, expected, destination);
     }
 
-    public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
+    private static void ReadManaged(string file, FileVersion expected, Span<byte> destination)
     {
-        var (content, modifiedUtc) = PosixFileRead.Supported ? PosixFileRead.Read(file) : ReadManaged(file);
-        return new BinaryFileRow(Uri(file), TimeZoneInfo.ConvertTimeFromUtc(modifiedUtc, zone), content.LongLength, content);
-    }
-
-    private static (byte[] Content, DateTime ModifiedUtc) ReadManaged(string file)
-    {
-        // One open handle serves the length, the time and the bytes: a second lookup of the path
-        // per file costs as much as the read itself for small files.
+        // One open handle serves the version and the bytes.
         using var handle = File.OpenHandle(file);
-        var length = RandomAccess.GetLength(handle);
-        var modified = File.GetLastWriteTimeUtc(handle);
-        var content = GC.AllocateUninitializedArray<byte>(checked((int)length));
-        var read = 0;
-        while (read < content.Length)
+        var now = new FileVersion(RandomAccess.GetLength(handle), (File.GetLastWriteTimeUtc(handle) - DateTime.UnixEpoch).Ticks * 100);
+        if (now != expected)
         {
-            var n = RandomAccess.Read(handle, content.AsSpan(read), read);
+            throw new FileChangedException(file, expected, now);
+        }
+        var read = 0;
+        while (read < destination.Length)
+        {
+            var n = RandomAccess.Read(handle, destination[read..], read);
             if (n == 0)
             {
-                // The file shrank while being read: keep what is there.
-                Array.Resize(ref content, read);
-                break;
+                throw new FileChangedException(file, expected, expected with { Length = read });
             }
             read += n;
         }
-        return (content, modified);
+    }
+
+    /// <summary>Reads a whole file now, for sources that decode every file at load (image).</summary>
+    /// <param name="zone">The session time zone: ModificationTime is its wall-clock time, as Spark shows it.</param>
+    public static BinaryFileRow ReadOne(string file, TimeZoneInfo zone)
+    {
+        var version = Stat(file);
+        var content = GC.AllocateUninitializedArray<byte>(checked((int)version.Length));
+        ReadInto(file, version, content);
+        return new BinaryFileRow(Uri(file), TimeZoneInfo.ConvertTimeFromUtc(version.ModifiedUtc, zone), version.Length, content);
     }
 
     /// <summary>Hadoop's Path.toString of a local file: file:/abs/path (one slash).</summary>
