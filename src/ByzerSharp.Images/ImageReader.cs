@@ -41,7 +41,8 @@ internal static class ImageReader
                 var end = (int)((long)files.Count * (w + 1) / workers);
                 using var own = connection.Duplicate();
                 own.Open();
-                // See BinaryFileReader: the ordered COMMIT, not the appender's own flushes, decides where rows land.
+                // Rows land where each transaction COMMITs, not where the appender flushes: committing
+                // the workers in slice order is what keeps the table in the files' order.
                 using var transaction = own.BeginTransaction();
                 using (var appender = own.CreateAppender(table))
                 {
