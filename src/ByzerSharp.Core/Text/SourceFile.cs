@@ -42,6 +42,13 @@ public sealed class SourceFile
         return (index + 1, offset - _lineStarts[index] + 1);
     }
 
+    /// <summary>The character offset of a 1-based line and column (clamped to the text).</summary>
+    public int OffsetOf(int line, int column)
+    {
+        line = Math.Clamp(line, 1, _lineStarts.Length);
+        return Math.Clamp(_lineStarts[line - 1] + Math.Max(column, 1) - 1, 0, Text.Length);
+    }
+
     /// <summary>The text of a 1-based line without its line break.</summary>
     public string LineText(int line)
     {

@@ -33,9 +33,20 @@ public sealed partial class ByzerSession
         Database.Execute($"CREATE OR REPLACE VIEW byzer.{Sql.Ident(entry.Name)} AS SELECT * FROM main.{Sql.Ident(entry.DuckName)}");
     }
 
+    /// <summary>
+    /// Makes a function the caller has already created in DuckDB (a macro, or a C# function on
+    /// <see cref="Database"/>'s connection) known to select bodies with its Spark type. Registering a
+    /// name again replaces the earlier definition, as Byzer's register does.
+    /// </summary>
+    public void RegisterFunction(RegisteredFunction function)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(function.Name);
+        _functions[function.Name] = function;
+    }
+
     public bool UnregisterFunction(string name)
     {
-        if (!Functions.Remove(name))
+        if (!_functions.Remove(name))
         {
             return false;
         }

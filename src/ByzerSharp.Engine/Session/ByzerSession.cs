@@ -66,8 +66,10 @@ public sealed partial class ByzerSession : IDisposable
     /// <summary>Options stored by <c>connect fmt where … as name</c>, keyed by (format, name).</summary>
     public Dictionary<(string Format, string Name), IReadOnlyDictionary<string, string>> Connections { get; } = new(ConnectionKeyComparer.Instance);
 
-    /// <summary>Functions registered by register statements: name → description.</summary>
-    public SortedDictionary<string, string> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<string, RegisteredFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Functions registered by register statements (and extensions), by name, case-insensitive.</summary>
+    public IReadOnlyDictionary<string, RegisteredFunction> Functions => _functions;
 
     /// <summary>A private folder for scratch files, deleted with the session.</summary>
     public string ScratchDirectory { get; }

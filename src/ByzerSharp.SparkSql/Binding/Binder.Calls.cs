@@ -50,7 +50,9 @@ public sealed partial class Binder
             // Spark expands `f(*)` (other than count) to the FROM columns: struct(*), to_json(struct(*)), concat(*)…
             f = f with { Args = ExpandStarArgs(f, scope), CountStar = false };
         }
-        var def = FunctionLibrary.Find(lower);
+        // A function registered in the session shadows a built-in of the same name, as a Spark
+        // temporary function does.
+        var def = functions.Find(f.Name) is null ? FunctionLibrary.Find(lower) : null;
         if (def is null)
         {
             return BindSessionFunction(f, scope);

@@ -27,8 +27,8 @@ public sealed class ShowCommandEt : EtPlugin
                 session.Catalog.Tables.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
                     .Select(t => (IReadOnlyList<object?>)[t.Name, t.Kind.ToString().ToLowerInvariant(), t.Origin])),
             "functions" => context.DefineRows(
-                [new RowColumn("name"), new RowColumn("description")],
-                session.Functions.Select(f => (IReadOnlyList<object?>)[f.Key, f.Value])),
+                [new RowColumn("name"), new RowColumn("returnType"), new RowColumn("origin")],
+                session.Functions.Values.Select(f => (IReadOnlyList<object?>)[f.Name, f.ReturnType.ToString(), f.Origin])),
             "et" when options.EtName is { } name => EtOptions(context, name, options),
             "et" => context.DefineRows(
                 [new RowColumn("name"), new RowColumn("description")],

@@ -1,0 +1,15 @@
+using ByzerSharp.SparkSql.Types;
+using ByzerSharp.Text;
+
+namespace ByzerSharp.Session;
+
+/// <summary>
+/// A SQL function added to the session by a register statement (ScriptUDF, a StringIndex model,
+/// a Ray model) or by an extension. The DuckDB function or macro of the same name exists already;
+/// this record is what makes select bodies resolve it with its Spark type and what !show functions lists.
+/// </summary>
+/// <param name="Name">The name scripts call it by (case-insensitive, like Spark).</param>
+/// <param name="ReturnType">The Spark type of its result; <see cref="SparkType.Unknown"/> when not known.</param>
+/// <param name="Origin">What defined it, for !show functions: "ScriptUDF (csharp)", "StringIndex /models/idx", ….</param>
+/// <param name="DefinedAt">The statement that registered it.</param>
+public sealed record RegisteredFunction(string Name, SparkType ReturnType, string Origin, SourceSpan? DefinedAt);

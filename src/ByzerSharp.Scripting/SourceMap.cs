@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using ByzerSharp.Text;
+
+namespace ByzerSharp.Scripting;
+
+/// <summary>
+/// Maps generated C# back to the Byzer script through <c>#line</c> directives, so Roslyn reports
+/// compile errors, and the embedded PDB reports exception lines, at the script's own line and column.
+/// </summary>
+public static class SourceMap
+{
+    /// <summary>Ends a mapped region: what follows is generated code, never shown to the user.</summary>
+    public const string End = "\n#line hidden\n";
+
+    private const string Prefix = "byzer:";
+
+    /// <summary>
+    /// Text to put immediately before user code that starts at <paramref name="codeStart"/>. The first
+    /// line is indented to the code's column, so columns match on every line, not just line numbers.
+    /// </summary>
+    public static string Begin(SourceSpan codeStart)
+    {
+        var (line, column) = codeStart.File.LineColumn(codeStart.Start);
+        return $"\n#line {line} \"{Key(codeStart.File)}\"\n" + new string(' ', column - 1);
+    }
+
+    /// <summary>The script position of a mapped Roslyn location, or null when it is outside user code.</summary>
+    internal static SourceSpan? Resolve(string? mappedPath, int line, int column, SourceFile file, int length = 1)
+    {
+        if (mappedPath != Key(file))
+        {
+            return null;
+        }
+        var start = file.OffsetOf(line, column);
+        return new SourceSpan(file, start, Math.Max(0, Math.Min(length, file.Text.Length - start)));
+    }
+
+    /// <summary>
+    /// Where in the script an exception thrown by compiled user code was raised (the innermost frame
+    /// inside user code), as a span covering that line; null when no frame is in user code.
+    /// </summary>
+    public static SourceSpan? Locate(Exception exception, SourceFile file)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            foreach (var frame in new StackTrace(e, fNeedFileInfo: true).GetFrames())
+            {
+                if (frame.GetFileName() == Key(file) && frame.GetFileLineNumber() > 0)
+                {
+                    var line = frame.GetFileLineNumber();
+                    var text = file.LineText(line);
+                    var indent = text.Length - text.TrimStart().Length;
+                    return new SourceSpan(file, file.OffsetOf(line, indent + 1), text.Trim().Length);
+                }
+            }
+        }
+        return null;
+    }
+
+    // A #line file name is a plain literal without escapes, so quotes and line breaks are replaced.
+    private static string Key(SourceFile file) =>
+        Prefix + file.Path.Replace('"', '_').Replace('\n', '_').Replace('\r', '_');
+}
