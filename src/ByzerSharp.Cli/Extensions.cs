@@ -6,5 +6,6 @@ internal static class Extensions
     public static IEnumerable<IByzerExtension> All() =>
     [
         new Delta.Byzer.DeltaExtension(),
+        new Images.ImageExtension(),
     ];
 }

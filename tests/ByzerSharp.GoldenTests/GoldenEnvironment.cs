@@ -6,7 +6,7 @@ namespace ByzerSharp.GoldenTests;
 /// </summary>
 public static class GoldenEnvironment
 {
-    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta" };
+    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta", "image" };
 
     public static bool Has(string capability) => Capabilities.Contains(capability);
 
@@ -20,6 +20,7 @@ public static class GoldenEnvironment
         };
         options.Variables["TEST_DIR"] = testDir;
         options.Use(new Delta.Byzer.DeltaExtension());
+        options.Use(new Images.ImageExtension());
         options.Settings["streaming.datalake.path"] = Path.Combine(testDir, "lake");
         return options;
     }
