@@ -54,9 +54,8 @@ public sealed class Planner(IPlanCatalog catalog)
         throw ByzerException.Semantic(
             $"{module.Text} is not found",
             module.Span,
-            suggestion is not null
-                ? $"did you mean '{suggestion}'?"
-                : $"known ETs: {string.Join(", ", catalog.EtNames.Order(StringComparer.OrdinalIgnoreCase))}");
+            (suggestion is not null ? $"did you mean '{suggestion}'? " : "")
+                + $"known ETs: {string.Join(", ", catalog.EtNames.Order(StringComparer.OrdinalIgnoreCase))}");
     }
 
     private CommandTarget Command(CommandStatement command)

@@ -1,5 +1,6 @@
 using ByzerSharp.Diagnostics;
 using ByzerSharp.Session;
+using ByzerSharp.Syntax.Ast;
 
 namespace ByzerSharp.Plugins;
 
@@ -17,6 +18,15 @@ public abstract class EtPlugin
 
     /// <summary>The options the ET understands, for documentation and validation.</summary>
     public virtual IReadOnlyList<EtOption> Options => [];
+
+    /// <summary>
+    /// The options one kind of call accepts (e.g. predict reads its settings from a saved model and
+    /// takes none); all of <see cref="Options"/> unless overridden.
+    /// </summary>
+    public virtual IReadOnlyList<EtOption> OptionsFor(TrainKind kind) => Options;
+
+    /// <summary>The options <c>register</c> accepts, checked like train's; null (the default) leaves them unchecked.</summary>
+    public virtual IReadOnlyList<EtOption>? RegisterOptions => null;
 
     /// <summary>Whether the home prefix applies to the path (ScriptUDF and Ray opt out in Byzer).</summary>
     public virtual bool UsesPathPrefix => true;

@@ -145,10 +145,10 @@ public sealed partial class ByzerSession : IDisposable
         return entry;
     }
 
-    /// <summary>Records the partition count later steps honour (TableRepartition).</summary>
-    public TableEntry SetPartitions(TableEntry entry, int partitions)
+    /// <summary>Records the partition count (and how rows map to partitions) that later steps honour (TableRepartition).</summary>
+    public TableEntry SetPartitions(TableEntry entry, int partitions, TablePartitioning? partitioning = null)
     {
-        var updated = entry with { PartitionCount = partitions };
+        var updated = entry with { PartitionCount = partitions, Partitioning = partitioning ?? entry.Partitioning };
         Catalog.Define(updated);
         return updated;
     }

@@ -21,6 +21,9 @@ public sealed record TableEntry(string Name, string DuckName, TableKind Kind, So
     /// <summary>The number of partitions a later step should use (set by TableRepartition); null when unspecified.</summary>
     public int? PartitionCount { get; init; }
 
+    /// <summary>How rows map to the <see cref="PartitionCount"/> partitions; null means round-robin (see <see cref="PartitionPlan"/>).</summary>
+    public TablePartitioning? Partitioning { get; init; }
+
     /// <summary>How the table was made, for !show tables and explain ("load csv", "select", …).</summary>
     public string Origin { get; init; } = "";
 }

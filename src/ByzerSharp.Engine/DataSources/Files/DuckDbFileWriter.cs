@@ -40,14 +40,18 @@ public static class DuckDbFileWriter
             }
             else
             {
-                // Round-robin rows over the files, as Spark's repartition(n) spreads them.
+                // One file per non-empty partition, as Spark writes them: fileNum is a round-robin
+                // repartition(n); otherwise the table's own partitioning (TableRepartition) applies.
+                var partitioning = context.Options.Has("fileNum") ? TablePartitioning.RoundRobin : PartitionPlan.PartitioningOf(context.Table);
                 var bucketed = "byzer_bucket_" + Guid.NewGuid().ToString("N")[..8];
-                session.Database.Execute($"CREATE TEMP TABLE {bucketed} AS SELECT *, (row_number() OVER () - 1) % {files} AS __byzer_bucket FROM {source}", span);
+                var bucket = PartitionPlan.PartitionColumn;
+                session.Database.Execute($"CREATE TEMP TABLE {bucketed} AS {PartitionPlan.AssignSql(context.Table, files, partitioning)}", span);
                 try
                 {
-                    for (var i = 0; i < Math.Min(files, rows); i++)
+                    var buckets = session.Database.Query($"SELECT DISTINCT {bucket} FROM {bucketed} ORDER BY 1", span: span).Rows;
+                    foreach (var i in buckets.Select(b => Convert.ToInt32(b[0], System.Globalization.CultureInfo.InvariantCulture)))
                     {
-                        written += WriteBucket(context, $"SELECT * EXCLUDE (__byzer_bucket) FROM {bucketed} WHERE __byzer_bucket = {i}", output, i, extension, partitionBy, writePart);
+                        written += WriteBucket(context, $"SELECT * EXCLUDE ({bucket}) FROM {bucketed} WHERE {bucket} = {i}", output, i, extension, partitionBy, writePart);
                     }
                 }
                 finally

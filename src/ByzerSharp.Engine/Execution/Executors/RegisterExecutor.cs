@@ -15,6 +15,7 @@ internal static class RegisterExecutor
         var path = TrainExecutor.ResolvePath(session, et, session.Render(register.Path), register.Path.Span);
         var options = session.RenderOptions(register.Options, register.Span);
         var context = new RegisterContext(session, register, path, options, register.FunctionName.Text);
+        EtOptionCheck.Check(et, context);
         et.Register(context);
         // Byzer returns an empty (key, value) table for register.
         return session.DefineResult("SELECT CAST(NULL AS VARCHAR) AS key, CAST(NULL AS VARCHAR) AS value WHERE false", register.Span);
