@@ -8,5 +8,6 @@ internal static class Extensions
         new Delta.Byzer.DeltaExtension(),
         new Images.ImageExtension(),
         new Datasets.Byzer.DatasetsExtension(),
+        new ScriptUdf.ScriptUdfExtension(),
     ];
 }

@@ -6,7 +6,11 @@ namespace ByzerSharp.GoldenTests;
 /// </summary>
 public static class GoldenEnvironment
 {
-    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta", "image" };
+    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta", "image", "csharp" };
+
+    // Compiled C# (ScriptUDF) is cached in a temporary folder, not the user's ~/.cache.
+    static GoldenEnvironment() =>
+        Environment.SetEnvironmentVariable("BYZER_CACHE_DIR", Path.Combine(Path.GetTempPath(), "byzer-golden-cache"));
 
     public static bool Has(string capability) => Capabilities.Contains(capability);
 
@@ -21,6 +25,7 @@ public static class GoldenEnvironment
         options.Variables["TEST_DIR"] = testDir;
         options.Use(new Delta.Byzer.DeltaExtension());
         options.Use(new Images.ImageExtension());
+        options.Use(new ScriptUdf.ScriptUdfExtension());
         options.Settings["streaming.datalake.path"] = Path.Combine(testDir, "lake");
         return options;
     }

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ByzerSharp.ScriptUdf.Marshalling;
+
+/// <summary>duckdb_list_entry: where a row's elements sit in the child vector.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct ListEntry
+{
+    public ulong Offset;
+    public ulong Length;
+}
+
+/// <summary>DuckDB's in-vector encodings of strings, dates, timestamps and decimals.</summary>
+internal static unsafe class DuckValues
+{
+    private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
+    private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+    private static readonly Int128 DecimalLimit = Int128.Parse("100000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>duckdb_string_t is 16 bytes: the length, then 12 inline bytes, or a 4-byte prefix and a pointer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Bytes(byte* slot)
+    {
+        var length = *(uint*)slot;
+        var data = length <= 12 ? slot + 4 : *(byte**)(slot + 8);
+        return new ReadOnlySpan<byte>(data, (int)length);
+    }
+
+    public static string ReadString(byte* slot) => Encoding.UTF8.GetString(Bytes(slot));
+
+    public static DateTime ReadTimestamp(long micros) => new(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond), DateTimeKind.Unspecified);
+
+    /// <summary>The wall-clock value of the DateTime, whatever its Kind (Spark timestamps carry no zone either).</summary>
+    public static long WriteTimestamp(DateTime value) => (value.Ticks - EpochTicks) / TimeSpan.TicksPerMicrosecond;
+
+    public static DateOnly ReadDate(int days) => DateOnly.FromDayNumber(EpochDayNumber + days);
+
+    public static int WriteDate(DateOnly value) => value.DayNumber - EpochDayNumber;
+
+    /// <summary>A DECIMAL(38,18) (a 128-bit integer scaled by 10^18) as a C# decimal, dropping digits past its 28-29.</summary>
+    public static decimal ReadDecimal(Int128 scaled)
+    {
+        var negative = scaled < 0;
+        var magnitude = (UInt128)(negative ? -scaled : scaled);
+        byte scale = 18;
+        while (magnitude >> 96 != 0)
+        {
+            magnitude /= 10;
+            scale--;
+        }
+        var lo = (int)(uint)magnitude;
+        var mid = (int)(uint)(magnitude >> 32);
+        var hi = (int)(uint)(magnitude >> 64);
+        return new decimal(lo, mid, hi, negative, scale);
+    }
+
+    /// <summary>A C# decimal as DECIMAL(38,18), rounding half up like Spark when it has more than 18 decimals.</summary>
+    public static Int128 WriteDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        var mantissa = (Int128)(((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0]);
+        Int128 scaled;
+        if (scale <= 18)
+        {
+            scaled = mantissa * Pow10(18 - scale);
+            if (scaled >= DecimalLimit)
+            {
+                throw new OverflowException($"{value} does not fit decimal(38,18)");
+            }
+        }
+        else
+        {
+            var divisor = Pow10(scale - 18);
+            scaled = Int128.DivRem(mantissa, divisor) is var (q, r) && r * 2 >= divisor ? q + 1 : q;
+        }
+        return negative ? -scaled : scaled;
+    }
+
+    private static Int128 Pow10(int n)
+    {
+        Int128 p = 1;
+        for (var i = 0; i < n; i++)
+        {
+            p *= 10;
+        }
+        return p;
+    }
+}
