@@ -13,6 +13,7 @@ using ByzerSharp.Plugins.SaveBinaryAsFile;
 using ByzerSharp.Plugins.ShellExecute;
 using ByzerSharp.Plugins.ShowCommand;
 using ByzerSharp.Plugins.ShowTableExt;
+using ByzerSharp.Plugins.StringIndex;
 using ByzerSharp.Plugins.TableRepartition;
 using ByzerSharp.DataSources.Text;
 using ByzerSharp.DataSources.Variables;
@@ -57,5 +58,6 @@ internal static class Builtins
         registry.AddEt(new SaveBinaryAsFileEt());
         registry.AddCommand(new BuiltinCommand("saveFile", "SaveBinaryAsFile", "Writes a one-row table's binary cell to a file: !saveFile _ -i t -o /path"));
         registry.AddEt(new TableRepartitionEt());
+        registry.AddEt(new StringIndexEt());
     }
 }
