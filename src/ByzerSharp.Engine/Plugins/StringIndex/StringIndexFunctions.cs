@@ -1,5 +1,6 @@
 using System.Globalization;
 using ByzerSharp.DuckDb;
+using ByzerSharp.SparkSql.Types;
 using ByzerSharp.Text;
 
 namespace ByzerSharp.Plugins.StringIndex;
@@ -17,7 +18,7 @@ public static class StringIndexFunctions
     public const string Unknown = "__unknow__";
 
     /// <summary>One function: its name, the parameter, the DuckDB body and Byzer's Spark return type.</summary>
-    public sealed record Macro(string Name, string Parameter, string Body, string ReturnType)
+    public sealed record Macro(string Name, string Parameter, string Body, SparkType ReturnType)
     {
         public string CreateSql => $"CREATE OR REPLACE MACRO {Sql.Ident(Name)}({Parameter}) AS {Body}";
     }
@@ -42,10 +43,10 @@ public static class StringIndexFunctions
         var names = $"list_transform(__indexes, lambda __x: {Label("__x")})";
         return
         [
-            new(name, "__label", Index("__label"), "int"),
-            new(name + "_array", "__labels", keep ? indexes : $"list_filter({indexes}, lambda __i: __i <> -1)", "array<int>"),
-            new(name + "_r", "__index", Label("__index"), "string"),
-            new(name + "_rarray", "__indexes", $"list_filter({names}, lambda __s: __s <> {Sql.Str(Unknown)})", "array<string>"),
+            new(name, "__label", Index("__label"), SparkType.Int),
+            new(name + "_array", "__labels", keep ? indexes : $"list_filter({indexes}, lambda __i: __i <> -1)", new ArrayType(SparkType.Int)),
+            new(name + "_r", "__index", Label("__index"), SparkType.String),
+            new(name + "_rarray", "__indexes", $"list_filter({names}, lambda __s: __s <> {Sql.Str(Unknown)})", new ArrayType(SparkType.String)),
         ];
     }
 }
