@@ -7,5 +7,7 @@ internal static class PipelineExtensions
     [
         new Delta.Byzer.DeltaExtension(),
         new Datasets.Byzer.DatasetsExtension(),
+        new Images.ImageExtension(),
+        new ScriptUdf.ScriptUdfExtension(),
     ];
 }

@@ -8,7 +8,8 @@ internal sealed record TimedStatement(int Line, string Keyword, string Summary, 
 /// <summary>Runs examples/cifar10/cifar10.byzer through the library API, timing each statement.</summary>
 internal static class PipelineRun
 {
-    public static (ScriptResult Result, IReadOnlyList<TimedStatement> Statements, TimeSpan Total) Execute(string scriptPath, string dataDir, string workDir)
+    /// <summary>Runs the script; a failing statement ends the run, and its error comes back with the times so far.</summary>
+    public static (ScriptResult? Result, IReadOnlyList<TimedStatement> Statements, TimeSpan Total, Diagnostics.ByzerException? Error) Execute(string scriptPath, string dataDir, string workDir)
     {
         var timings = new List<TimedStatement>();
         var options = new ByzerOptions { ResultLimit = 0 };
@@ -23,8 +24,15 @@ internal static class PipelineRun
         using var engine = new ByzerEngine(options);
         using var session = engine.CreateSession();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = session.Run(File.ReadAllText(scriptPath), scriptPath);
-        return (result, timings, watch.Elapsed);
+        try
+        {
+            var result = session.Run(File.ReadAllText(scriptPath), scriptPath);
+            return (result, timings, watch.Elapsed, null);
+        }
+        catch (Diagnostics.ByzerException e)
+        {
+            return (null, timings, watch.Elapsed, e);
+        }
     }
 
     /// <summary>The statement's first line, shortened: enough to recognise it in the report.</summary>

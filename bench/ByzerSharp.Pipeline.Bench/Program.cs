@@ -47,10 +47,13 @@ double? floorAccuracy = null;
 if (options.Floors)
 {
     Console.WriteLine("floors (plain C#, same images):");
-    byte[][] raw = [], resized = [], testResized = [];
-    Time("read (parallel files)", () => raw = Floors.ReadFiles(trainFiles));
-    Time("resize (OpenCvSharp loop)", () => resized = Floors.Resize(raw));
-    testResized = Floors.Resize(Floors.ReadFiles(testFiles));
+    // The pipeline reads and resizes the training and the test images (its load globs cifar/{train,test}): so do these.
+    var allFiles = trainFiles.Concat(testFiles).ToArray();
+    byte[][] raw = [], all = [];
+    Time("read (parallel files)", () => raw = Floors.ReadFiles(allFiles));
+    Time("resize (OpenCvSharp loop)", () => all = Floors.Resize(raw));
+    var resized = all[..trainFiles.Length];
+    var testResized = all[trainFiles.Length..];
     var labelNames = trainFiles.Select(LabelOf).Distinct().Order(StringComparer.Ordinal).ToList();
     Tensor x = null!, y = null!, testX = null!, testY = null!;
     Time("features (decode, scale)", () =>
@@ -79,18 +82,26 @@ if (options.Pipeline)
     if (Directory.Exists(workDir))
         Directory.Delete(workDir, recursive: true);
     Console.WriteLine($"pipeline ({script}):");
-    var (result, statements, total) = PipelineRun.Execute(script, dataDir, workDir);
+    var (result, statements, total, error) = PipelineRun.Execute(script, dataDir, workDir);
     foreach (var s in statements)
         Console.WriteLine($"  line {s.Line,4}  {s.Elapsed.TotalSeconds,8:F2} s  {s.Summary}");
     Console.WriteLine($"  whole script {total.TotalSeconds:F2} s (statements {statements.Sum(s => s.Elapsed.TotalSeconds):F2} s), load average {LoadAverage()}");
-    if (result.Table is { } table)
+    if (error is not null)
+        Console.WriteLine("  STOPPED: " + error.Render().Replace("\n", "\n  ", StringComparison.Ordinal));
+    if (result?.Table is { } table)
         Console.WriteLine($"  last table {string.Join(", ", table.Columns.Select(c => c.Name))}: {string.Join(", ", table.Rows[0].Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))}");
     if (options.Floors)
     {
         Console.WriteLine("stage / floor:");
         foreach (var (stage, floor, match) in Stages.All)
         {
-            var spent = statements.Where(s => match(s)).Sum(s => s.Elapsed.TotalSeconds);
+            var matched = statements.Where(s => match(s)).ToList();
+            if (matched.Count == 0)
+            {
+                Console.WriteLine($"  {stage,-10} (did not run)   floor {figures[floor].TotalSeconds,8:F2} s");
+                continue;
+            }
+            var spent = matched.Sum(s => s.Elapsed.TotalSeconds);
             Console.WriteLine($"  {stage,-10} {spent,8:F2} s   floor {figures[floor].TotalSeconds,8:F2} s   ratio {spent / figures[floor].TotalSeconds,6:F2}x");
         }
     }
