@@ -50,6 +50,20 @@ LT: '<';
 TILDE: '~';
 COMMA: ',';
 
+// A notebook cell (docs/csharp-cells.md): a `#%<kind>` line at the start of a line, then its
+// `#%key=value` header lines and its body, up to a `#%end` line (included), the next `#%<kind>`
+// line or the end of the script. One token, so the ';' of the C# inside never ends a statement.
+CELL
+    : {Column == 0}? '#%' CELL_NAME ~[\r\n]* ( CELL_NL CELL_LINE )* ( CELL_NL '#%end' [ \t]* )?
+    ;
+fragment CELL_NAME: [a-z_] [a-z0-9_]*;
+fragment CELL_NL: '\r'? '\n';
+fragment CELL_LINE
+    : ( ~[#\r\n] ~[\r\n]* )?
+    | '#' ~[%\r\n] ~[\r\n]*
+    | '#%' [ \t]* CELL_NAME [ \t]* '=' ~[\r\n]*
+    ;
+
 // `!name` is one token: the macro/command name.
 EXECUTE_COMMAND: '!' [a-z0-9_]+;
 BANG: '!';

@@ -25,6 +25,13 @@ statement
     | unregisterStatement
     | includeStatement
     | commandStatement
+    | cellStatement
+    ;
+
+// A notebook cell (`#%csharp` … `#%end`). It needs no ';' after it: ScriptParser puts a
+// zero-width SEMI after each CELL token in the stream the parser reads.
+cellStatement
+    : CELL
     ;
 
 loadStatement

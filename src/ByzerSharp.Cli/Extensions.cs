@@ -6,6 +6,7 @@ internal static class Extensions
     public static IEnumerable<IByzerExtension> All() =>
     [
         new Delta.Byzer.DeltaExtension(),
+        new Cells.CellsExtension(),
         new Images.ImageExtension(),
         new Datasets.Byzer.DatasetsExtension(),
         new ScriptUdf.ScriptUdfExtension(),

@@ -73,3 +73,14 @@ public sealed record PlanCommand(CommandStatement Command, CommandTarget Target)
         (Target.IsMacro ? $"Macro !{Command.Name.Text}" : $"Command !{Command.Name.Text} via {Target.Target}")
         + (Command.Args.Count > 0 ? " " + string.Join(" ", Command.Args.Select(a => PlanText.Quote(a.Text))) : "");
 }
+
+/// <summary>A <c>#%csharp</c> cell, run by the ET <see cref="EtName"/> (the CSharp ET of the csharp-cells extension).</summary>
+public sealed record PlanCSharpCell(CSharpCellStatement Cell, string EtName) : PlanStep(Cell, "et")
+{
+    public override string Describe()
+    {
+        var headers = string.Concat(Cell.Headers.Select(h => $" {h.Key}={PlanText.Quote(h.Value)}"));
+        var lines = Cell.Code.Split('\n').Length;
+        return $"CSharpCell{headers} ({lines} lines of C#)";
+    }
+}

@@ -23,6 +23,7 @@ public sealed class Planner(IPlanCatalog catalog)
         RegisterStatement s => new PlanRegister(s, Et(s.Module)),
         UnregisterStatement s => new PlanUnregister(s),
         CommandStatement s => new PlanCommand(s, Command(s)),
+        CSharpCellStatement s => new PlanCSharpCell(s, CellEt(s)),
         IncludeStatement s => throw ByzerException.Semantic("include must be expanded before planning", s.Span),
         _ => throw new InvalidOperationException("no plan step for " + statement.GetType().Name),
     };
@@ -57,6 +58,13 @@ public sealed class Planner(IPlanCatalog catalog)
             (suggestion is not null ? $"did you mean '{suggestion}'? " : "")
                 + $"known ETs: {string.Join(", ", catalog.EtNames.Order(StringComparer.OrdinalIgnoreCase))}");
     }
+
+    /// <summary>C# cells run through the CSharp ET, which only the csharp-cells extension provides.</summary>
+    private string CellEt(CSharpCellStatement cell) =>
+        catalog.EtName("CSharp") ?? throw ByzerException.Semantic(
+            "C# cells need the csharp-cells extension, which this engine does not load",
+            cell.KindSpan,
+            "add ByzerSharp.Cells.CellsExtension to the engine options (the byzer command loads it)");
 
     private CommandTarget Command(CommandStatement command)
     {

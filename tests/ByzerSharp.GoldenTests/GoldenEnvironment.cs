@@ -6,7 +6,7 @@ namespace ByzerSharp.GoldenTests;
 /// </summary>
 public static class GoldenEnvironment
 {
-    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta", "image", "csharp" };
+    private static readonly HashSet<string> Capabilities = new(StringComparer.OrdinalIgnoreCase) { "duckdb", "delta", "image", "csharp", "csharp-cells" };
 
     // Compiled C# (ScriptUDF) is cached in a temporary folder, not the user's ~/.cache.
     static GoldenEnvironment() =>
@@ -24,6 +24,7 @@ public static class GoldenEnvironment
         };
         options.Variables["TEST_DIR"] = testDir;
         options.Use(new Delta.Byzer.DeltaExtension());
+        options.Use(new Cells.CellsExtension());
         options.Use(new Images.ImageExtension());
         options.Use(new ScriptUdf.ScriptUdfExtension());
         options.Settings["streaming.datalake.path"] = Path.Combine(testDir, "lake");

@@ -118,6 +118,7 @@ internal sealed class ScriptRunner(ByzerSession session)
                 PlanRegister s => RegisterExecutor.Execute(session, s),
                 PlanUnregister s => UnregisterAndReturnNull(s),
                 PlanCommand s => CommandExecutor.Execute(session, s),
+                PlanCSharpCell s => CSharpCellExecutor.Execute(session, s),
                 _ => throw new InvalidOperationException("no executor for " + step.GetType().Name),
             };
         });

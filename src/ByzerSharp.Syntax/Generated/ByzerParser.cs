@@ -39,29 +39,30 @@ public partial class ByzerParser : Parser {
 		CONNECT=9, TRAIN=10, RUN=11, PREDICT=12, REGISTER=13, UNREGISTER=14, INCLUDE=15, 
 		AS=16, INTO=17, OPTIONS=18, WHERE=19, AND=20, PARTITIONBY=21, OVERWRITE=22, 
 		APPEND=23, IGNORE=24, ERRORIFEXISTS=25, DOT=26, SEMI=27, EQ=28, MINUS=29, 
-		SLASH=30, GT=31, LT=32, TILDE=33, COMMA=34, EXECUTE_COMMAND=35, BANG=36, 
-		BLOCK_STRING=37, STRING=38, BACKQUOTED_IDENTIFIER=39, IDENTIFIER=40, LINE_COMMENT=41, 
-		BLOCK_COMMENT=42, WS=43, UNTERMINATED_BLOCK_STRING=44, UNTERMINATED_STRING=45, 
-		UNTERMINATED_BACKQUOTE=46, UNTERMINATED_COMMENT=47, UNRECOGNIZED=48;
+		SLASH=30, GT=31, LT=32, TILDE=33, COMMA=34, CELL=35, EXECUTE_COMMAND=36, 
+		BANG=37, BLOCK_STRING=38, STRING=39, BACKQUOTED_IDENTIFIER=40, IDENTIFIER=41, 
+		LINE_COMMENT=42, BLOCK_COMMENT=43, WS=44, UNTERMINATED_BLOCK_STRING=45, 
+		UNTERMINATED_STRING=46, UNTERMINATED_BACKQUOTE=47, UNTERMINATED_COMMENT=48, 
+		UNRECOGNIZED=49;
 	public const int
-		RULE_script = 0, RULE_statement = 1, RULE_loadStatement = 2, RULE_saveStatement = 3, 
-		RULE_saveMode = 4, RULE_partitionByClause = 5, RULE_selectStatement = 6, 
-		RULE_insertStatement = 7, RULE_createStatement = 8, RULE_dropStatement = 9, 
-		RULE_refreshStatement = 10, RULE_sqlToken = 11, RULE_setStatement = 12, 
-		RULE_setKey = 13, RULE_setValue = 14, RULE_connectStatement = 15, RULE_trainStatement = 16, 
-		RULE_registerStatement = 17, RULE_unregisterStatement = 18, RULE_includeStatement = 19, 
-		RULE_commandStatement = 20, RULE_commandToken = 21, RULE_options = 22, 
-		RULE_option = 23, RULE_optionValue = 24, RULE_quoted = 25, RULE_format = 26, 
-		RULE_path = 27, RULE_tableName = 28, RULE_functionName = 29, RULE_col = 30, 
-		RULE_connectionName = 31, RULE_qualifiedName = 32, RULE_identifier = 33;
+		RULE_script = 0, RULE_statement = 1, RULE_cellStatement = 2, RULE_loadStatement = 3, 
+		RULE_saveStatement = 4, RULE_saveMode = 5, RULE_partitionByClause = 6, 
+		RULE_selectStatement = 7, RULE_insertStatement = 8, RULE_createStatement = 9, 
+		RULE_dropStatement = 10, RULE_refreshStatement = 11, RULE_sqlToken = 12, 
+		RULE_setStatement = 13, RULE_setKey = 14, RULE_setValue = 15, RULE_connectStatement = 16, 
+		RULE_trainStatement = 17, RULE_registerStatement = 18, RULE_unregisterStatement = 19, 
+		RULE_includeStatement = 20, RULE_commandStatement = 21, RULE_commandToken = 22, 
+		RULE_options = 23, RULE_option = 24, RULE_optionValue = 25, RULE_quoted = 26, 
+		RULE_format = 27, RULE_path = 28, RULE_tableName = 29, RULE_functionName = 30, 
+		RULE_col = 31, RULE_connectionName = 32, RULE_qualifiedName = 33, RULE_identifier = 34;
 	public static readonly string[] ruleNames = {
-		"script", "statement", "loadStatement", "saveStatement", "saveMode", "partitionByClause", 
-		"selectStatement", "insertStatement", "createStatement", "dropStatement", 
-		"refreshStatement", "sqlToken", "setStatement", "setKey", "setValue", 
-		"connectStatement", "trainStatement", "registerStatement", "unregisterStatement", 
-		"includeStatement", "commandStatement", "commandToken", "options", "option", 
-		"optionValue", "quoted", "format", "path", "tableName", "functionName", 
-		"col", "connectionName", "qualifiedName", "identifier"
+		"script", "statement", "cellStatement", "loadStatement", "saveStatement", 
+		"saveMode", "partitionByClause", "selectStatement", "insertStatement", 
+		"createStatement", "dropStatement", "refreshStatement", "sqlToken", "setStatement", 
+		"setKey", "setValue", "connectStatement", "trainStatement", "registerStatement", 
+		"unregisterStatement", "includeStatement", "commandStatement", "commandToken", 
+		"options", "option", "optionValue", "quoted", "format", "path", "tableName", 
+		"functionName", "col", "connectionName", "qualifiedName", "identifier"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -69,14 +70,15 @@ public partial class ByzerParser : Parser {
 		"'refresh'", "'set'", "'connect'", "'train'", "'run'", "'predict'", "'register'", 
 		"'unregister'", "'include'", "'as'", "'into'", "'options'", "'where'", 
 		"'and'", "'partitionby'", "'overwrite'", "'append'", "'ignore'", "'errorifexists'", 
-		"'.'", "';'", "'='", "'-'", "'/'", "'>'", "'<'", "'~'", "','", null, "'!'"
+		"'.'", "';'", "'='", "'-'", "'/'", "'>'", "'<'", "'~'", "','", null, null, 
+		"'!'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LOAD", "SAVE", "SELECT", "INSERT", "CREATE", "DROP", "REFRESH", 
 		"SET", "CONNECT", "TRAIN", "RUN", "PREDICT", "REGISTER", "UNREGISTER", 
 		"INCLUDE", "AS", "INTO", "OPTIONS", "WHERE", "AND", "PARTITIONBY", "OVERWRITE", 
 		"APPEND", "IGNORE", "ERRORIFEXISTS", "DOT", "SEMI", "EQ", "MINUS", "SLASH", 
-		"GT", "LT", "TILDE", "COMMA", "EXECUTE_COMMAND", "BANG", "BLOCK_STRING", 
+		"GT", "LT", "TILDE", "COMMA", "CELL", "EXECUTE_COMMAND", "BANG", "BLOCK_STRING", 
 		"STRING", "BACKQUOTED_IDENTIFIER", "IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
 		"WS", "UNTERMINATED_BLOCK_STRING", "UNTERMINATED_STRING", "UNTERMINATED_BACKQUOTE", 
 		"UNTERMINATED_COMMENT", "UNRECOGNIZED"
@@ -141,75 +143,75 @@ public partial class ByzerParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 71;
+			State = 73;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 68;
+				State = 70;
 				Match(SEMI);
 				}
 				}
-				State = 73;
+				State = 75;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 92;
+			State = 94;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 34359803902L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 103079280638L) != 0)) {
 				{
-				State = 74;
+				State = 76;
 				statement();
-				State = 83;
+				State = 85;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 76;
+						State = 78;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 75;
+							State = 77;
 							Match(SEMI);
 							}
 							}
-							State = 78;
+							State = 80;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 80;
+						State = 82;
 						statement();
 						}
 						} 
 					}
-					State = 85;
+					State = 87;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 89;
+				State = 91;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 86;
+					State = 88;
 					Match(SEMI);
 					}
 					}
-					State = 91;
+					State = 93;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 94;
+			State = 96;
 			Match(Eof);
 			}
 		}
@@ -267,6 +269,9 @@ public partial class ByzerParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public CommandStatementContext commandStatement() {
 			return GetRuleContext<CommandStatementContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public CellStatementContext cellStatement() {
+			return GetRuleContext<CellStatementContext>(0);
+		}
 		public StatementContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -279,69 +284,69 @@ public partial class ByzerParser : Parser {
 		StatementContext _localctx = new StatementContext(Context, State);
 		EnterRule(_localctx, 2, RULE_statement);
 		try {
-			State = 110;
+			State = 113;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 98;
 				loadStatement();
 				}
 				break;
 			case SAVE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 97;
+				State = 99;
 				saveStatement();
 				}
 				break;
 			case SELECT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 98;
+				State = 100;
 				selectStatement();
 				}
 				break;
 			case INSERT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 99;
+				State = 101;
 				insertStatement();
 				}
 				break;
 			case CREATE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 100;
+				State = 102;
 				createStatement();
 				}
 				break;
 			case DROP:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 101;
+				State = 103;
 				dropStatement();
 				}
 				break;
 			case REFRESH:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 102;
+				State = 104;
 				refreshStatement();
 				}
 				break;
 			case SET:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 103;
+				State = 105;
 				setStatement();
 				}
 				break;
 			case CONNECT:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 104;
+				State = 106;
 				connectStatement();
 				}
 				break;
@@ -350,40 +355,78 @@ public partial class ByzerParser : Parser {
 			case PREDICT:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 105;
+				State = 107;
 				trainStatement();
 				}
 				break;
 			case REGISTER:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 106;
+				State = 108;
 				registerStatement();
 				}
 				break;
 			case UNREGISTER:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 107;
+				State = 109;
 				unregisterStatement();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 108;
+				State = 110;
 				includeStatement();
 				}
 				break;
 			case EXECUTE_COMMAND:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 109;
+				State = 111;
 				commandStatement();
+				}
+				break;
+			case CELL:
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 112;
+				cellStatement();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CellStatementContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CELL() { return GetToken(ByzerParser.CELL, 0); }
+		public CellStatementContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_cellStatement; } }
+	}
+
+	[RuleVersion(0)]
+	public CellStatementContext cellStatement() {
+		CellStatementContext _localctx = new CellStatementContext(Context, State);
+		EnterRule(_localctx, 4, RULE_cellStatement);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 115;
+			Match(CELL);
 			}
 		}
 		catch (RecognitionException re) {
@@ -423,32 +466,32 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public LoadStatementContext loadStatement() {
 		LoadStatementContext _localctx = new LoadStatementContext(Context, State);
-		EnterRule(_localctx, 4, RULE_loadStatement);
+		EnterRule(_localctx, 6, RULE_loadStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
-			Match(LOAD);
-			State = 113;
-			format();
-			State = 114;
-			Match(DOT);
-			State = 115;
-			path();
 			State = 117;
+			Match(LOAD);
+			State = 118;
+			format();
+			State = 119;
+			Match(DOT);
+			State = 120;
+			path();
+			State = 122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 116;
+				State = 121;
 				options();
 				}
 			}
 
-			State = 119;
+			State = 124;
 			Match(AS);
-			State = 120;
+			State = 125;
 			tableName();
 			}
 		}
@@ -498,53 +541,53 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SaveStatementContext saveStatement() {
 		SaveStatementContext _localctx = new SaveStatementContext(Context, State);
-		EnterRule(_localctx, 6, RULE_saveStatement);
+		EnterRule(_localctx, 8, RULE_saveStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
+			State = 127;
 			Match(SAVE);
-			State = 126;
+			State = 131;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 62914560L) != 0)) {
 				{
 				{
-				State = 123;
+				State = 128;
 				saveMode();
 				}
 				}
-				State = 128;
+				State = 133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 129;
+			State = 134;
 			tableName();
-			State = 130;
-			Match(AS);
-			State = 131;
-			format();
-			State = 132;
-			Match(DOT);
-			State = 133;
-			path();
 			State = 135;
+			Match(AS);
+			State = 136;
+			format();
+			State = 137;
+			Match(DOT);
+			State = 138;
+			path();
+			State = 140;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 134;
+				State = 139;
 				options();
 				}
 			}
 
-			State = 138;
+			State = 143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONBY) {
 				{
-				State = 137;
+				State = 142;
 				partitionByClause();
 				}
 			}
@@ -577,12 +620,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SaveModeContext saveMode() {
 		SaveModeContext _localctx = new SaveModeContext(Context, State);
-		EnterRule(_localctx, 8, RULE_saveMode);
+		EnterRule(_localctx, 10, RULE_saveMode);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 140;
+			State = 145;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 62914560L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -626,33 +669,33 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public PartitionByClauseContext partitionByClause() {
 		PartitionByClauseContext _localctx = new PartitionByClauseContext(Context, State);
-		EnterRule(_localctx, 10, RULE_partitionByClause);
+		EnterRule(_localctx, 12, RULE_partitionByClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 147;
 			Match(PARTITIONBY);
-			State = 151;
+			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==BACKQUOTED_IDENTIFIER || _la==IDENTIFIER) {
 				{
-				State = 143;
-				col();
 				State = 148;
+				col();
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 144;
+					State = 149;
 					Match(COMMA);
-					State = 145;
+					State = 150;
 					col();
 					}
 					}
-					State = 150;
+					State = 155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -690,24 +733,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SelectStatementContext selectStatement() {
 		SelectStatementContext _localctx = new SelectStatementContext(Context, State);
-		EnterRule(_localctx, 12, RULE_selectStatement);
+		EnterRule(_localctx, 14, RULE_selectStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 153;
+			State = 158;
 			Match(SELECT);
-			State = 157;
+			State = 162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 154;
+				State = 159;
 				sqlToken();
 				}
 				}
-				State = 159;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -742,24 +785,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public InsertStatementContext insertStatement() {
 		InsertStatementContext _localctx = new InsertStatementContext(Context, State);
-		EnterRule(_localctx, 14, RULE_insertStatement);
+		EnterRule(_localctx, 16, RULE_insertStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 165;
 			Match(INSERT);
-			State = 164;
+			State = 169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 161;
+				State = 166;
 				sqlToken();
 				}
 				}
-				State = 166;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -794,24 +837,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public CreateStatementContext createStatement() {
 		CreateStatementContext _localctx = new CreateStatementContext(Context, State);
-		EnterRule(_localctx, 16, RULE_createStatement);
+		EnterRule(_localctx, 18, RULE_createStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 167;
+			State = 172;
 			Match(CREATE);
-			State = 171;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 168;
+				State = 173;
 				sqlToken();
 				}
 				}
-				State = 173;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -846,24 +889,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public DropStatementContext dropStatement() {
 		DropStatementContext _localctx = new DropStatementContext(Context, State);
-		EnterRule(_localctx, 18, RULE_dropStatement);
+		EnterRule(_localctx, 20, RULE_dropStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 179;
 			Match(DROP);
-			State = 178;
+			State = 183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 175;
+				State = 180;
 				sqlToken();
 				}
 				}
-				State = 180;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -898,24 +941,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public RefreshStatementContext refreshStatement() {
 		RefreshStatementContext _localctx = new RefreshStatementContext(Context, State);
-		EnterRule(_localctx, 20, RULE_refreshStatement);
+		EnterRule(_localctx, 22, RULE_refreshStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 181;
+			State = 186;
 			Match(REFRESH);
-			State = 185;
+			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 182;
+				State = 187;
 				sqlToken();
 				}
 				}
-				State = 187;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -944,12 +987,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SqlTokenContext sqlToken() {
 		SqlTokenContext _localctx = new SqlTokenContext(Context, State);
-		EnterRule(_localctx, 22, RULE_sqlToken);
+		EnterRule(_localctx, 24, RULE_sqlToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 193;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==SEMI) ) {
 			ErrorHandler.RecoverInline(this);
@@ -993,25 +1036,25 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SetStatementContext setStatement() {
 		SetStatementContext _localctx = new SetStatementContext(Context, State);
-		EnterRule(_localctx, 24, RULE_setStatement);
+		EnterRule(_localctx, 26, RULE_setStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
-			Match(SET);
-			State = 191;
-			setKey();
-			State = 192;
-			Match(EQ);
-			State = 193;
-			setValue();
 			State = 195;
+			Match(SET);
+			State = 196;
+			setKey();
+			State = 197;
+			Match(EQ);
+			State = 198;
+			setValue();
+			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 194;
+				State = 199;
 				options();
 				}
 			}
@@ -1043,11 +1086,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SetKeyContext setKey() {
 		SetKeyContext _localctx = new SetKeyContext(Context, State);
-		EnterRule(_localctx, 26, RULE_setKey);
+		EnterRule(_localctx, 28, RULE_setKey);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 197;
+			State = 202;
 			qualifiedName();
 			}
 		}
@@ -1079,22 +1122,22 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public SetValueContext setValue() {
 		SetValueContext _localctx = new SetValueContext(Context, State);
-		EnterRule(_localctx, 28, RULE_setValue);
+		EnterRule(_localctx, 30, RULE_setValue);
 		try {
-			State = 201;
+			State = 206;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 199;
+				State = 204;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 200;
+				State = 205;
 				quoted();
 				}
 				break;
@@ -1133,33 +1176,33 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public ConnectStatementContext connectStatement() {
 		ConnectStatementContext _localctx = new ConnectStatementContext(Context, State);
-		EnterRule(_localctx, 30, RULE_connectStatement);
+		EnterRule(_localctx, 32, RULE_connectStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 203;
+			State = 208;
 			Match(CONNECT);
-			State = 204;
+			State = 209;
 			format();
-			State = 206;
+			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 205;
+				State = 210;
 				options();
 				}
 			}
 
-			State = 210;
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 208;
+				State = 213;
 				Match(AS);
-				State = 209;
+				State = 214;
 				connectionName();
 				}
 			}
@@ -1213,12 +1256,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public TrainStatementContext trainStatement() {
 		TrainStatementContext _localctx = new TrainStatementContext(Context, State);
-		EnterRule(_localctx, 32, RULE_trainStatement);
+		EnterRule(_localctx, 34, RULE_trainStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 217;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7168L) != 0)) ) {
@@ -1228,9 +1271,9 @@ public partial class ByzerParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 213;
+			State = 218;
 			tableName();
-			State = 214;
+			State = 219;
 			_la = TokenStream.LA(1);
 			if ( !(_la==AS || _la==INTO) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1239,35 +1282,35 @@ public partial class ByzerParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 215;
+			State = 220;
 			format();
-			State = 216;
+			State = 221;
 			Match(DOT);
-			State = 217;
+			State = 222;
 			path();
-			State = 219;
+			State = 224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 218;
+				State = 223;
 				options();
 				}
 			}
 
-			State = 225;
+			State = 230;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AS) {
 				{
 				{
-				State = 221;
+				State = 226;
 				Match(AS);
-				State = 222;
+				State = 227;
 				tableName();
 				}
 				}
-				State = 227;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1310,29 +1353,29 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public RegisterStatementContext registerStatement() {
 		RegisterStatementContext _localctx = new RegisterStatementContext(Context, State);
-		EnterRule(_localctx, 34, RULE_registerStatement);
+		EnterRule(_localctx, 36, RULE_registerStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
-			Match(REGISTER);
-			State = 229;
-			format();
-			State = 230;
-			Match(DOT);
-			State = 231;
-			path();
-			State = 232;
-			Match(AS);
 			State = 233;
-			functionName();
+			Match(REGISTER);
+			State = 234;
+			format();
 			State = 235;
+			Match(DOT);
+			State = 236;
+			path();
+			State = 237;
+			Match(AS);
+			State = 238;
+			functionName();
+			State = 240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 234;
+				State = 239;
 				options();
 				}
 			}
@@ -1372,25 +1415,25 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public UnregisterStatementContext unregisterStatement() {
 		UnregisterStatementContext _localctx = new UnregisterStatementContext(Context, State);
-		EnterRule(_localctx, 36, RULE_unregisterStatement);
+		EnterRule(_localctx, 38, RULE_unregisterStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
-			Match(UNREGISTER);
-			State = 238;
-			format();
-			State = 239;
-			Match(DOT);
-			State = 240;
-			path();
 			State = 242;
+			Match(UNREGISTER);
+			State = 243;
+			format();
+			State = 244;
+			Match(DOT);
+			State = 245;
+			path();
+			State = 247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 241;
+				State = 246;
 				options();
 				}
 			}
@@ -1430,25 +1473,25 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public IncludeStatementContext includeStatement() {
 		IncludeStatementContext _localctx = new IncludeStatementContext(Context, State);
-		EnterRule(_localctx, 38, RULE_includeStatement);
+		EnterRule(_localctx, 40, RULE_includeStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 244;
-			Match(INCLUDE);
-			State = 245;
-			format();
-			State = 246;
-			Match(DOT);
-			State = 247;
-			path();
 			State = 249;
+			Match(INCLUDE);
+			State = 250;
+			format();
+			State = 251;
+			Match(DOT);
+			State = 252;
+			path();
+			State = 254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1649268228096L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3298535669760L) != 0)) {
 				{
-				State = 248;
+				State = 253;
 				options();
 				}
 			}
@@ -1484,24 +1527,24 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public CommandStatementContext commandStatement() {
 		CommandStatementContext _localctx = new CommandStatementContext(Context, State);
-		EnterRule(_localctx, 40, RULE_commandStatement);
+		EnterRule(_localctx, 42, RULE_commandStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 251;
+			State = 256;
 			Match(EXECUTE_COMMAND);
-			State = 255;
+			State = 260;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949819203582L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1125899772624894L) != 0)) {
 				{
 				{
-				State = 252;
+				State = 257;
 				commandToken();
 				}
 				}
-				State = 257;
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1530,12 +1573,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public CommandTokenContext commandToken() {
 		CommandTokenContext _localctx = new CommandTokenContext(Context, State);
-		EnterRule(_localctx, 42, RULE_commandToken);
+		EnterRule(_localctx, 44, RULE_commandToken);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 258;
+			State = 263;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==SEMI) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1580,17 +1623,17 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public OptionsContext options() {
 		OptionsContext _localctx = new OptionsContext(Context, State);
-		EnterRule(_localctx, 44, RULE_options);
+		EnterRule(_localctx, 46, RULE_options);
 		int _la;
 		try {
-			State = 279;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OPTIONS:
 			case WHERE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 260;
+				State = 265;
 				_la = TokenStream.LA(1);
 				if ( !(_la==OPTIONS || _la==WHERE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1599,29 +1642,29 @@ public partial class ByzerParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 262;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BACKQUOTED_IDENTIFIER || _la==IDENTIFIER) {
 					{
-					State = 261;
+					State = 266;
 					option();
 					}
 				}
 
-				State = 268;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==AND) {
 					{
 					{
-					State = 264;
+					State = 269;
 					Match(AND);
-					State = 265;
+					State = 270;
 					option();
 					}
 					}
-					State = 270;
+					State = 275;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1631,21 +1674,21 @@ public partial class ByzerParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 271;
-				option();
 				State = 276;
+				option();
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==AND) {
 					{
 					{
-					State = 272;
+					State = 277;
 					Match(AND);
-					State = 273;
+					State = 278;
 					option();
 					}
 					}
-					State = 278;
+					State = 283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1684,15 +1727,15 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public OptionContext option() {
 		OptionContext _localctx = new OptionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_option);
+		EnterRule(_localctx, 48, RULE_option);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 286;
 			qualifiedName();
-			State = 282;
+			State = 287;
 			Match(EQ);
-			State = 283;
+			State = 288;
 			optionValue();
 			}
 		}
@@ -1720,12 +1763,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 48, RULE_optionValue);
+		EnterRule(_localctx, 50, RULE_optionValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 285;
+			State = 290;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BLOCK_STRING || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1761,14 +1804,14 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public QuotedContext quoted() {
 		QuotedContext _localctx = new QuotedContext(Context, State);
-		EnterRule(_localctx, 50, RULE_quoted);
+		EnterRule(_localctx, 52, RULE_quoted);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 287;
+			State = 292;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1924145348608L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -1802,11 +1845,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public FormatContext format() {
 		FormatContext _localctx = new FormatContext(Context, State);
-		EnterRule(_localctx, 52, RULE_format);
+		EnterRule(_localctx, 54, RULE_format);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 294;
 			identifier();
 			}
 		}
@@ -1835,11 +1878,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 54, RULE_path);
+		EnterRule(_localctx, 56, RULE_path);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
+			State = 296;
 			identifier();
 			}
 		}
@@ -1868,11 +1911,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public TableNameContext tableName() {
 		TableNameContext _localctx = new TableNameContext(Context, State);
-		EnterRule(_localctx, 56, RULE_tableName);
+		EnterRule(_localctx, 58, RULE_tableName);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 298;
 			identifier();
 			}
 		}
@@ -1901,11 +1944,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 58, RULE_functionName);
+		EnterRule(_localctx, 60, RULE_functionName);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 300;
 			identifier();
 			}
 		}
@@ -1934,11 +1977,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public ColContext col() {
 		ColContext _localctx = new ColContext(Context, State);
-		EnterRule(_localctx, 60, RULE_col);
+		EnterRule(_localctx, 62, RULE_col);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 302;
 			identifier();
 			}
 		}
@@ -1967,11 +2010,11 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public ConnectionNameContext connectionName() {
 		ConnectionNameContext _localctx = new ConnectionNameContext(Context, State);
-		EnterRule(_localctx, 62, RULE_connectionName);
+		EnterRule(_localctx, 64, RULE_connectionName);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
+			State = 304;
 			qualifiedName();
 			}
 		}
@@ -2007,26 +2050,26 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 64, RULE_qualifiedName);
+		EnterRule(_localctx, 66, RULE_qualifiedName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 301;
-			identifier();
 			State = 306;
+			identifier();
+			State = 311;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 302;
+				State = 307;
 				Match(DOT);
-				State = 303;
+				State = 308;
 				identifier();
 				}
 				}
-				State = 308;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2056,12 +2099,12 @@ public partial class ByzerParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 66, RULE_identifier);
+		EnterRule(_localctx, 68, RULE_identifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 314;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BACKQUOTED_IDENTIFIER || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2084,107 +2127,108 @@ public partial class ByzerParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,48,312,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,49,317,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,5,0,70,8,0,10,0,
-		12,0,73,9,0,1,0,1,0,4,0,77,8,0,11,0,12,0,78,1,0,5,0,82,8,0,10,0,12,0,85,
-		9,0,1,0,5,0,88,8,0,10,0,12,0,91,9,0,3,0,93,8,0,1,0,1,0,1,1,1,1,1,1,1,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,111,8,1,1,2,1,2,1,2,1,2,1,
-		2,3,2,118,8,2,1,2,1,2,1,2,1,3,1,3,5,3,125,8,3,10,3,12,3,128,9,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,3,3,136,8,3,1,3,3,3,139,8,3,1,4,1,4,1,5,1,5,1,5,1,5,
-		5,5,147,8,5,10,5,12,5,150,9,5,3,5,152,8,5,1,6,1,6,5,6,156,8,6,10,6,12,
-		6,159,9,6,1,7,1,7,5,7,163,8,7,10,7,12,7,166,9,7,1,8,1,8,5,8,170,8,8,10,
-		8,12,8,173,9,8,1,9,1,9,5,9,177,8,9,10,9,12,9,180,9,9,1,10,1,10,5,10,184,
-		8,10,10,10,12,10,187,9,10,1,11,1,11,1,12,1,12,1,12,1,12,1,12,3,12,196,
-		8,12,1,13,1,13,1,14,1,14,3,14,202,8,14,1,15,1,15,1,15,3,15,207,8,15,1,
-		15,1,15,3,15,211,8,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,220,8,16,
-		1,16,1,16,5,16,224,8,16,10,16,12,16,227,9,16,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,3,17,236,8,17,1,18,1,18,1,18,1,18,1,18,3,18,243,8,18,1,19,1,
-		19,1,19,1,19,1,19,3,19,250,8,19,1,20,1,20,5,20,254,8,20,10,20,12,20,257,
-		9,20,1,21,1,21,1,22,1,22,3,22,263,8,22,1,22,1,22,5,22,267,8,22,10,22,12,
-		22,270,9,22,1,22,1,22,1,22,5,22,275,8,22,10,22,12,22,278,9,22,3,22,280,
-		8,22,1,23,1,23,1,23,1,23,1,24,1,24,1,25,1,25,1,26,1,26,1,27,1,27,1,28,
-		1,28,1,29,1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,32,5,32,305,8,32,10,32,
-		12,32,308,9,32,1,33,1,33,1,33,0,0,34,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,0,8,1,0,
-		22,25,1,0,27,27,1,0,10,12,1,0,16,17,1,0,18,19,1,0,37,38,1,0,37,39,1,0,
-		39,40,321,0,71,1,0,0,0,2,110,1,0,0,0,4,112,1,0,0,0,6,122,1,0,0,0,8,140,
-		1,0,0,0,10,142,1,0,0,0,12,153,1,0,0,0,14,160,1,0,0,0,16,167,1,0,0,0,18,
-		174,1,0,0,0,20,181,1,0,0,0,22,188,1,0,0,0,24,190,1,0,0,0,26,197,1,0,0,
-		0,28,201,1,0,0,0,30,203,1,0,0,0,32,212,1,0,0,0,34,228,1,0,0,0,36,237,1,
-		0,0,0,38,244,1,0,0,0,40,251,1,0,0,0,42,258,1,0,0,0,44,279,1,0,0,0,46,281,
-		1,0,0,0,48,285,1,0,0,0,50,287,1,0,0,0,52,289,1,0,0,0,54,291,1,0,0,0,56,
-		293,1,0,0,0,58,295,1,0,0,0,60,297,1,0,0,0,62,299,1,0,0,0,64,301,1,0,0,
-		0,66,309,1,0,0,0,68,70,5,27,0,0,69,68,1,0,0,0,70,73,1,0,0,0,71,69,1,0,
-		0,0,71,72,1,0,0,0,72,92,1,0,0,0,73,71,1,0,0,0,74,83,3,2,1,0,75,77,5,27,
-		0,0,76,75,1,0,0,0,77,78,1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,0,79,80,1,0,
-		0,0,80,82,3,2,1,0,81,76,1,0,0,0,82,85,1,0,0,0,83,81,1,0,0,0,83,84,1,0,
-		0,0,84,89,1,0,0,0,85,83,1,0,0,0,86,88,5,27,0,0,87,86,1,0,0,0,88,91,1,0,
-		0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,92,74,1,0,
-		0,0,92,93,1,0,0,0,93,94,1,0,0,0,94,95,5,0,0,1,95,1,1,0,0,0,96,111,3,4,
-		2,0,97,111,3,6,3,0,98,111,3,12,6,0,99,111,3,14,7,0,100,111,3,16,8,0,101,
-		111,3,18,9,0,102,111,3,20,10,0,103,111,3,24,12,0,104,111,3,30,15,0,105,
-		111,3,32,16,0,106,111,3,34,17,0,107,111,3,36,18,0,108,111,3,38,19,0,109,
-		111,3,40,20,0,110,96,1,0,0,0,110,97,1,0,0,0,110,98,1,0,0,0,110,99,1,0,
-		0,0,110,100,1,0,0,0,110,101,1,0,0,0,110,102,1,0,0,0,110,103,1,0,0,0,110,
-		104,1,0,0,0,110,105,1,0,0,0,110,106,1,0,0,0,110,107,1,0,0,0,110,108,1,
-		0,0,0,110,109,1,0,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,114,3,52,26,0,
-		114,115,5,26,0,0,115,117,3,54,27,0,116,118,3,44,22,0,117,116,1,0,0,0,117,
-		118,1,0,0,0,118,119,1,0,0,0,119,120,5,16,0,0,120,121,3,56,28,0,121,5,1,
-		0,0,0,122,126,5,2,0,0,123,125,3,8,4,0,124,123,1,0,0,0,125,128,1,0,0,0,
-		126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,0,129,130,
-		3,56,28,0,130,131,5,16,0,0,131,132,3,52,26,0,132,133,5,26,0,0,133,135,
-		3,54,27,0,134,136,3,44,22,0,135,134,1,0,0,0,135,136,1,0,0,0,136,138,1,
-		0,0,0,137,139,3,10,5,0,138,137,1,0,0,0,138,139,1,0,0,0,139,7,1,0,0,0,140,
-		141,7,0,0,0,141,9,1,0,0,0,142,151,5,21,0,0,143,148,3,60,30,0,144,145,5,
-		34,0,0,145,147,3,60,30,0,146,144,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,
-		0,148,149,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,151,143,1,0,0,0,151,
-		152,1,0,0,0,152,11,1,0,0,0,153,157,5,3,0,0,154,156,3,22,11,0,155,154,1,
-		0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,158,1,0,0,0,158,13,1,0,0,0,159,
-		157,1,0,0,0,160,164,5,4,0,0,161,163,3,22,11,0,162,161,1,0,0,0,163,166,
-		1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,15,1,0,0,0,166,164,1,0,0,0,
-		167,171,5,5,0,0,168,170,3,22,11,0,169,168,1,0,0,0,170,173,1,0,0,0,171,
-		169,1,0,0,0,171,172,1,0,0,0,172,17,1,0,0,0,173,171,1,0,0,0,174,178,5,6,
-		0,0,175,177,3,22,11,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,
-		178,179,1,0,0,0,179,19,1,0,0,0,180,178,1,0,0,0,181,185,5,7,0,0,182,184,
-		3,22,11,0,183,182,1,0,0,0,184,187,1,0,0,0,185,183,1,0,0,0,185,186,1,0,
-		0,0,186,21,1,0,0,0,187,185,1,0,0,0,188,189,8,1,0,0,189,23,1,0,0,0,190,
-		191,5,8,0,0,191,192,3,26,13,0,192,193,5,28,0,0,193,195,3,28,14,0,194,196,
-		3,44,22,0,195,194,1,0,0,0,195,196,1,0,0,0,196,25,1,0,0,0,197,198,3,64,
-		32,0,198,27,1,0,0,0,199,202,3,64,32,0,200,202,3,50,25,0,201,199,1,0,0,
-		0,201,200,1,0,0,0,202,29,1,0,0,0,203,204,5,9,0,0,204,206,3,52,26,0,205,
-		207,3,44,22,0,206,205,1,0,0,0,206,207,1,0,0,0,207,210,1,0,0,0,208,209,
-		5,16,0,0,209,211,3,62,31,0,210,208,1,0,0,0,210,211,1,0,0,0,211,31,1,0,
-		0,0,212,213,7,2,0,0,213,214,3,56,28,0,214,215,7,3,0,0,215,216,3,52,26,
-		0,216,217,5,26,0,0,217,219,3,54,27,0,218,220,3,44,22,0,219,218,1,0,0,0,
-		219,220,1,0,0,0,220,225,1,0,0,0,221,222,5,16,0,0,222,224,3,56,28,0,223,
-		221,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,33,1,0,
-		0,0,227,225,1,0,0,0,228,229,5,13,0,0,229,230,3,52,26,0,230,231,5,26,0,
-		0,231,232,3,54,27,0,232,233,5,16,0,0,233,235,3,58,29,0,234,236,3,44,22,
-		0,235,234,1,0,0,0,235,236,1,0,0,0,236,35,1,0,0,0,237,238,5,14,0,0,238,
-		239,3,52,26,0,239,240,5,26,0,0,240,242,3,54,27,0,241,243,3,44,22,0,242,
-		241,1,0,0,0,242,243,1,0,0,0,243,37,1,0,0,0,244,245,5,15,0,0,245,246,3,
-		52,26,0,246,247,5,26,0,0,247,249,3,54,27,0,248,250,3,44,22,0,249,248,1,
-		0,0,0,249,250,1,0,0,0,250,39,1,0,0,0,251,255,5,35,0,0,252,254,3,42,21,
-		0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,
-		41,1,0,0,0,257,255,1,0,0,0,258,259,8,1,0,0,259,43,1,0,0,0,260,262,7,4,
-		0,0,261,263,3,46,23,0,262,261,1,0,0,0,262,263,1,0,0,0,263,268,1,0,0,0,
-		264,265,5,20,0,0,265,267,3,46,23,0,266,264,1,0,0,0,267,270,1,0,0,0,268,
-		266,1,0,0,0,268,269,1,0,0,0,269,280,1,0,0,0,270,268,1,0,0,0,271,276,3,
-		46,23,0,272,273,5,20,0,0,273,275,3,46,23,0,274,272,1,0,0,0,275,278,1,0,
-		0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,279,
-		260,1,0,0,0,279,271,1,0,0,0,280,45,1,0,0,0,281,282,3,64,32,0,282,283,5,
-		28,0,0,283,284,3,48,24,0,284,47,1,0,0,0,285,286,7,5,0,0,286,49,1,0,0,0,
-		287,288,7,6,0,0,288,51,1,0,0,0,289,290,3,66,33,0,290,53,1,0,0,0,291,292,
-		3,66,33,0,292,55,1,0,0,0,293,294,3,66,33,0,294,57,1,0,0,0,295,296,3,66,
-		33,0,296,59,1,0,0,0,297,298,3,66,33,0,298,61,1,0,0,0,299,300,3,64,32,0,
-		300,63,1,0,0,0,301,306,3,66,33,0,302,303,5,26,0,0,303,305,3,66,33,0,304,
-		302,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,65,1,0,
-		0,0,308,306,1,0,0,0,309,310,7,7,0,0,310,67,1,0,0,0,32,71,78,83,89,92,110,
-		117,126,135,138,148,151,157,164,171,178,185,195,201,206,210,219,225,235,
-		242,249,255,262,268,276,279,306
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,5,0,72,
+		8,0,10,0,12,0,75,9,0,1,0,1,0,4,0,79,8,0,11,0,12,0,80,1,0,5,0,84,8,0,10,
+		0,12,0,87,9,0,1,0,5,0,90,8,0,10,0,12,0,93,9,0,3,0,95,8,0,1,0,1,0,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,114,8,1,1,2,
+		1,2,1,3,1,3,1,3,1,3,1,3,3,3,123,8,3,1,3,1,3,1,3,1,4,1,4,5,4,130,8,4,10,
+		4,12,4,133,9,4,1,4,1,4,1,4,1,4,1,4,1,4,3,4,141,8,4,1,4,3,4,144,8,4,1,5,
+		1,5,1,6,1,6,1,6,1,6,5,6,152,8,6,10,6,12,6,155,9,6,3,6,157,8,6,1,7,1,7,
+		5,7,161,8,7,10,7,12,7,164,9,7,1,8,1,8,5,8,168,8,8,10,8,12,8,171,9,8,1,
+		9,1,9,5,9,175,8,9,10,9,12,9,178,9,9,1,10,1,10,5,10,182,8,10,10,10,12,10,
+		185,9,10,1,11,1,11,5,11,189,8,11,10,11,12,11,192,9,11,1,12,1,12,1,13,1,
+		13,1,13,1,13,1,13,3,13,201,8,13,1,14,1,14,1,15,1,15,3,15,207,8,15,1,16,
+		1,16,1,16,3,16,212,8,16,1,16,1,16,3,16,216,8,16,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,3,17,225,8,17,1,17,1,17,5,17,229,8,17,10,17,12,17,232,9,17,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,241,8,18,1,19,1,19,1,19,1,19,1,
+		19,3,19,248,8,19,1,20,1,20,1,20,1,20,1,20,3,20,255,8,20,1,21,1,21,5,21,
+		259,8,21,10,21,12,21,262,9,21,1,22,1,22,1,23,1,23,3,23,268,8,23,1,23,1,
+		23,5,23,272,8,23,10,23,12,23,275,9,23,1,23,1,23,1,23,5,23,280,8,23,10,
+		23,12,23,283,9,23,3,23,285,8,23,1,24,1,24,1,24,1,24,1,25,1,25,1,26,1,26,
+		1,27,1,27,1,28,1,28,1,29,1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,33,1,33,
+		1,33,5,33,310,8,33,10,33,12,33,313,9,33,1,34,1,34,1,34,0,0,35,0,2,4,6,
+		8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,
+		56,58,60,62,64,66,68,0,8,1,0,22,25,1,0,27,27,1,0,10,12,1,0,16,17,1,0,18,
+		19,1,0,38,39,1,0,38,40,1,0,40,41,326,0,73,1,0,0,0,2,113,1,0,0,0,4,115,
+		1,0,0,0,6,117,1,0,0,0,8,127,1,0,0,0,10,145,1,0,0,0,12,147,1,0,0,0,14,158,
+		1,0,0,0,16,165,1,0,0,0,18,172,1,0,0,0,20,179,1,0,0,0,22,186,1,0,0,0,24,
+		193,1,0,0,0,26,195,1,0,0,0,28,202,1,0,0,0,30,206,1,0,0,0,32,208,1,0,0,
+		0,34,217,1,0,0,0,36,233,1,0,0,0,38,242,1,0,0,0,40,249,1,0,0,0,42,256,1,
+		0,0,0,44,263,1,0,0,0,46,284,1,0,0,0,48,286,1,0,0,0,50,290,1,0,0,0,52,292,
+		1,0,0,0,54,294,1,0,0,0,56,296,1,0,0,0,58,298,1,0,0,0,60,300,1,0,0,0,62,
+		302,1,0,0,0,64,304,1,0,0,0,66,306,1,0,0,0,68,314,1,0,0,0,70,72,5,27,0,
+		0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,94,1,0,0,
+		0,75,73,1,0,0,0,76,85,3,2,1,0,77,79,5,27,0,0,78,77,1,0,0,0,79,80,1,0,0,
+		0,80,78,1,0,0,0,80,81,1,0,0,0,81,82,1,0,0,0,82,84,3,2,1,0,83,78,1,0,0,
+		0,84,87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,0,0,86,91,1,0,0,0,87,85,1,0,0,
+		0,88,90,5,27,0,0,89,88,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,0,91,92,1,0,0,
+		0,92,95,1,0,0,0,93,91,1,0,0,0,94,76,1,0,0,0,94,95,1,0,0,0,95,96,1,0,0,
+		0,96,97,5,0,0,1,97,1,1,0,0,0,98,114,3,6,3,0,99,114,3,8,4,0,100,114,3,14,
+		7,0,101,114,3,16,8,0,102,114,3,18,9,0,103,114,3,20,10,0,104,114,3,22,11,
+		0,105,114,3,26,13,0,106,114,3,32,16,0,107,114,3,34,17,0,108,114,3,36,18,
+		0,109,114,3,38,19,0,110,114,3,40,20,0,111,114,3,42,21,0,112,114,3,4,2,
+		0,113,98,1,0,0,0,113,99,1,0,0,0,113,100,1,0,0,0,113,101,1,0,0,0,113,102,
+		1,0,0,0,113,103,1,0,0,0,113,104,1,0,0,0,113,105,1,0,0,0,113,106,1,0,0,
+		0,113,107,1,0,0,0,113,108,1,0,0,0,113,109,1,0,0,0,113,110,1,0,0,0,113,
+		111,1,0,0,0,113,112,1,0,0,0,114,3,1,0,0,0,115,116,5,35,0,0,116,5,1,0,0,
+		0,117,118,5,1,0,0,118,119,3,54,27,0,119,120,5,26,0,0,120,122,3,56,28,0,
+		121,123,3,46,23,0,122,121,1,0,0,0,122,123,1,0,0,0,123,124,1,0,0,0,124,
+		125,5,16,0,0,125,126,3,58,29,0,126,7,1,0,0,0,127,131,5,2,0,0,128,130,3,
+		10,5,0,129,128,1,0,0,0,130,133,1,0,0,0,131,129,1,0,0,0,131,132,1,0,0,0,
+		132,134,1,0,0,0,133,131,1,0,0,0,134,135,3,58,29,0,135,136,5,16,0,0,136,
+		137,3,54,27,0,137,138,5,26,0,0,138,140,3,56,28,0,139,141,3,46,23,0,140,
+		139,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,144,3,12,6,0,143,142,1,
+		0,0,0,143,144,1,0,0,0,144,9,1,0,0,0,145,146,7,0,0,0,146,11,1,0,0,0,147,
+		156,5,21,0,0,148,153,3,62,31,0,149,150,5,34,0,0,150,152,3,62,31,0,151,
+		149,1,0,0,0,152,155,1,0,0,0,153,151,1,0,0,0,153,154,1,0,0,0,154,157,1,
+		0,0,0,155,153,1,0,0,0,156,148,1,0,0,0,156,157,1,0,0,0,157,13,1,0,0,0,158,
+		162,5,3,0,0,159,161,3,24,12,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,
+		1,0,0,0,162,163,1,0,0,0,163,15,1,0,0,0,164,162,1,0,0,0,165,169,5,4,0,0,
+		166,168,3,24,12,0,167,166,1,0,0,0,168,171,1,0,0,0,169,167,1,0,0,0,169,
+		170,1,0,0,0,170,17,1,0,0,0,171,169,1,0,0,0,172,176,5,5,0,0,173,175,3,24,
+		12,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,
+		19,1,0,0,0,178,176,1,0,0,0,179,183,5,6,0,0,180,182,3,24,12,0,181,180,1,
+		0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,21,1,0,0,0,185,
+		183,1,0,0,0,186,190,5,7,0,0,187,189,3,24,12,0,188,187,1,0,0,0,189,192,
+		1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,23,1,0,0,0,192,190,1,0,0,0,
+		193,194,8,1,0,0,194,25,1,0,0,0,195,196,5,8,0,0,196,197,3,28,14,0,197,198,
+		5,28,0,0,198,200,3,30,15,0,199,201,3,46,23,0,200,199,1,0,0,0,200,201,1,
+		0,0,0,201,27,1,0,0,0,202,203,3,66,33,0,203,29,1,0,0,0,204,207,3,66,33,
+		0,205,207,3,52,26,0,206,204,1,0,0,0,206,205,1,0,0,0,207,31,1,0,0,0,208,
+		209,5,9,0,0,209,211,3,54,27,0,210,212,3,46,23,0,211,210,1,0,0,0,211,212,
+		1,0,0,0,212,215,1,0,0,0,213,214,5,16,0,0,214,216,3,64,32,0,215,213,1,0,
+		0,0,215,216,1,0,0,0,216,33,1,0,0,0,217,218,7,2,0,0,218,219,3,58,29,0,219,
+		220,7,3,0,0,220,221,3,54,27,0,221,222,5,26,0,0,222,224,3,56,28,0,223,225,
+		3,46,23,0,224,223,1,0,0,0,224,225,1,0,0,0,225,230,1,0,0,0,226,227,5,16,
+		0,0,227,229,3,58,29,0,228,226,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,
+		230,231,1,0,0,0,231,35,1,0,0,0,232,230,1,0,0,0,233,234,5,13,0,0,234,235,
+		3,54,27,0,235,236,5,26,0,0,236,237,3,56,28,0,237,238,5,16,0,0,238,240,
+		3,60,30,0,239,241,3,46,23,0,240,239,1,0,0,0,240,241,1,0,0,0,241,37,1,0,
+		0,0,242,243,5,14,0,0,243,244,3,54,27,0,244,245,5,26,0,0,245,247,3,56,28,
+		0,246,248,3,46,23,0,247,246,1,0,0,0,247,248,1,0,0,0,248,39,1,0,0,0,249,
+		250,5,15,0,0,250,251,3,54,27,0,251,252,5,26,0,0,252,254,3,56,28,0,253,
+		255,3,46,23,0,254,253,1,0,0,0,254,255,1,0,0,0,255,41,1,0,0,0,256,260,5,
+		36,0,0,257,259,3,44,22,0,258,257,1,0,0,0,259,262,1,0,0,0,260,258,1,0,0,
+		0,260,261,1,0,0,0,261,43,1,0,0,0,262,260,1,0,0,0,263,264,8,1,0,0,264,45,
+		1,0,0,0,265,267,7,4,0,0,266,268,3,48,24,0,267,266,1,0,0,0,267,268,1,0,
+		0,0,268,273,1,0,0,0,269,270,5,20,0,0,270,272,3,48,24,0,271,269,1,0,0,0,
+		272,275,1,0,0,0,273,271,1,0,0,0,273,274,1,0,0,0,274,285,1,0,0,0,275,273,
+		1,0,0,0,276,281,3,48,24,0,277,278,5,20,0,0,278,280,3,48,24,0,279,277,1,
+		0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,285,1,0,0,0,
+		283,281,1,0,0,0,284,265,1,0,0,0,284,276,1,0,0,0,285,47,1,0,0,0,286,287,
+		3,66,33,0,287,288,5,28,0,0,288,289,3,50,25,0,289,49,1,0,0,0,290,291,7,
+		5,0,0,291,51,1,0,0,0,292,293,7,6,0,0,293,53,1,0,0,0,294,295,3,68,34,0,
+		295,55,1,0,0,0,296,297,3,68,34,0,297,57,1,0,0,0,298,299,3,68,34,0,299,
+		59,1,0,0,0,300,301,3,68,34,0,301,61,1,0,0,0,302,303,3,68,34,0,303,63,1,
+		0,0,0,304,305,3,66,33,0,305,65,1,0,0,0,306,311,3,68,34,0,307,308,5,26,
+		0,0,308,310,3,68,34,0,309,307,1,0,0,0,310,313,1,0,0,0,311,309,1,0,0,0,
+		311,312,1,0,0,0,312,67,1,0,0,0,313,311,1,0,0,0,314,315,7,7,0,0,315,69,
+		1,0,0,0,32,73,80,85,91,94,113,122,131,140,143,153,156,162,169,176,183,
+		190,200,206,211,215,224,230,240,247,254,260,267,273,281,284,311
 	};
 
 	public static readonly ATN _ATN =

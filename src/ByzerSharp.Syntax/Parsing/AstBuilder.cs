@@ -32,6 +32,7 @@ internal sealed class AstBuilder(SourceFile file)
             ByzerParser.UnregisterStatementContext c => new UnregisterStatement(Span(c), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options())),
             ByzerParser.IncludeStatementContext c => new IncludeStatement(Span(c), Id(c.format().identifier()), Id(c.path().identifier()), Options(c.options())),
             ByzerParser.CommandStatementContext c => Command(c),
+            ByzerParser.CellStatementContext c => CellReader.Read(file, c.Start.StartIndex, c.Start.StopIndex - c.Start.StartIndex + 1),
             _ => throw new InvalidOperationException("unhandled statement rule " + child.GetType().Name),
         };
     }

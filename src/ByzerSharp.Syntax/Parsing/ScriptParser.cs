@@ -58,8 +58,8 @@ public static class ScriptParser
     }
 
     /// <summary>
-    /// Splits text into statement texts at the script's own ';' (never inside quotes, backquotes or
-    /// comments). The remainder after the last ';' is returned separately.
+    /// Splits text into statement texts at the script's own ';' (never inside quotes, backquotes,
+    /// comments or cells) and after each cell closed by #%end. The remainder after the last ';' is returned separately.
     /// </summary>
     public static (IReadOnlyList<(int Start, int End)> Statements, string Remainder) SplitStatements(string text)
     {
@@ -67,7 +67,7 @@ public static class ScriptParser
         var start = 0;
         foreach (var token in Lex(text))
         {
-            if (token.Type == ByzerLexer.SEMI)
+            if (token.Type == ByzerLexer.SEMI || (token.Type == ByzerLexer.CELL && CellReader.IsClosed(token.Text)))
             {
                 result.Add((start, token.StopIndex + 1));
                 start = token.StopIndex + 1;
@@ -76,7 +76,7 @@ public static class ScriptParser
         return (result, text[start..]);
     }
 
-    /// <summary>True when the text ends a statement: its last significant token is ';' and nothing is left open.</summary>
+    /// <summary>True when the text ends a statement: its last significant token is ';' (or a cell closed by #%end) and nothing is left open.</summary>
     public static bool IsComplete(string text)
     {
         IToken? last = null;
@@ -92,14 +92,14 @@ public static class ScriptParser
                 last = token;
             }
         }
-        return last is not null && last.Type == ByzerLexer.SEMI;
+        return last is not null && (last.Type == ByzerLexer.SEMI || (last.Type == ByzerLexer.CELL && CellReader.IsClosed(last.Text)));
     }
 
     private static CommonTokenStream Tokenize(SourceFile file)
     {
         var lexer = new ByzerLexer(new AntlrInputStream(file.Text));
         lexer.RemoveErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
+        var tokens = new CommonTokenStream(new CellSeparatorTokenSource(lexer));
         tokens.Fill();
         return tokens;
     }

@@ -83,7 +83,7 @@ internal sealed class SyntaxErrorExplainer(SourceFile file, ITokenStream tokens,
         {
             var next = tokens.Get(token.TokenIndex + 1);
             hint = next.Text == "%" && next.StartIndex == token.StopIndex + 1
-                ? "'#%…' lines are notebook cell annotations, not Byzer statements; remove the line (ByzerSharp notebooks start cells with '#%csharp')"
+                ? "a '#%…' line starts a cell only at the very start of a line (#%csharp, then #%key=value headers, the C#, and #%end)"
                 : "'#' does not start a comment in Byzer; use -- or /* */ (cells start with a '#%csharp' line)";
         }
         else if (token.Type == ByzerLexer.IDENTIFIER && Suggest.Closest(token.Text, TokenNames.StatementKeywords) is { } keyword)
