@@ -6,6 +6,7 @@ internal static class PipelineExtensions
     public static IEnumerable<IByzerExtension> All() =>
     [
         new Delta.Byzer.DeltaExtension(),
+        new Cells.CellsExtension(),
         new Datasets.Byzer.DatasetsExtension(),
         new Images.ImageExtension(),
         new ScriptUdf.ScriptUdfExtension(),

@@ -35,10 +35,15 @@ internal static class PipelineRun
         }
     }
 
-    /// <summary>The statement's first line, shortened: enough to recognise it in the report.</summary>
+    /// <summary>The statement's first line, shortened (for a cell, its kind and output): enough to recognise it in the report.</summary>
     private static string Summarize(string text)
     {
-        var first = text.Split('\n', 2)[0].Trim();
+        var lines = text.Split('\n');
+        var first = lines[0].Trim();
+        if (first.StartsWith("#%", StringComparison.Ordinal) && lines.FirstOrDefault(l => l.StartsWith("#%output=", StringComparison.Ordinal)) is { } output)
+        {
+            first += " " + output.Trim();
+        }
         return first.Length <= 70 ? first : first[..67] + "...";
     }
 }
