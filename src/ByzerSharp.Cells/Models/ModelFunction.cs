@@ -49,11 +49,16 @@ internal static class ModelFunction
         var returnType = ValueType(conf.GetValueOrDefault("outputSchema"), options.SpanOf("outputSchema"), new ArrayType(new ArrayType(SparkType.Double)));
 
         var folder = Path.Combine(session.ScratchDirectory, "models", $"{name}-{Guid.NewGuid():N}");
+        var columns = session.Database.Describe(Catalog.From(table)).Select(c => c.Name.ToLowerInvariant()).ToList();
         try
         {
+            if (!columns.SequenceEqual(["start", "offset", "value"]))
+            {
+                throw new InvalidDataException($"its columns are ({string.Join(", ", columns)}), not (start, offset, value)");
+            }
             FileRows.ToFolder(new TableReader(session, table).ReadAll("start"), folder);
         }
-        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or InvalidCastException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or InvalidCastException or InvalidOperationException or FormatException)
         {
             throw ByzerException.Runtime(
                 $"table '{table.Name}' does not hold a model folder: {e.Message}",

@@ -1,24 +1,32 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 
 namespace ByzerSharp.Cells.Runtime;
 
 /// <summary>
-/// Workers are threads of this process. A slot semaphore sized to the cores given to the runtime
-/// bounds everything that runs (partition tasks and actor calls alike), so a cell with four actors
-/// on two cores runs two calls at a time instead of four threads fighting for two cores; each
-/// actor's calls go through its own ordered queue. <see cref="ActorsSpawned"/> lets the caller
-/// share the cores with TorchSharp's intra-op threads.
+/// Workers are dedicated threads of this process, one per core given to the runtime, fed from one
+/// FIFO queue: partition tasks and actor calls alike. So a cell with four actors on two cores runs
+/// two calls at a time instead of four threads fighting for two cores, and the work does not
+/// depend on the thread pool's injection rate. Each actor posts its next call only when the
+/// previous one finished (<see cref="InProcessActor{T}"/>), behind whatever is queued, so actors
+/// share the workers fairly. <see cref="ActorsSpawned"/> lets the caller share the cores with
+/// TorchSharp's intra-op threads.
 /// </summary>
 public sealed class InProcessRuntime : IClusterRuntime
 {
-    private readonly SemaphoreSlim _slots;
+    private readonly BlockingCollection<Action> _queue = new();
+    private readonly Thread[] _threads;
     private int _actors;
 
     public InProcessRuntime(int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         Workers = workers;
-        _slots = new SemaphoreSlim(workers, workers);
+        _threads = Enumerable.Range(0, workers).Select(i => new Thread(Work) { IsBackground = true, Name = $"byzer-cell-worker-{i}" }).ToArray();
+        foreach (var thread in _threads)
+        {
+            thread.Start();
+        }
     }
 
     public int Workers { get; }
@@ -26,21 +34,30 @@ public sealed class InProcessRuntime : IClusterRuntime
     /// <summary>Called with the number of live actors after each spawn.</summary>
     public Action<int>? ActorsSpawned { get; init; }
 
-    public async Task<TResult[]> RunAll<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> work, CancellationToken cancellationToken = default)
+    public Task<TResult[]> RunAll<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> work, CancellationToken cancellationToken = default)
     {
-        var tasks = items.Select(item => Task.Run(async () =>
+        var tasks = items.Select(item =>
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Post(() =>
             {
-                return work(item);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        }, cancellationToken)).ToArray();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    done.TrySetCanceled(cancellationToken);
+                    return;
+                }
+                try
+                {
+                    done.TrySetResult(work(item));
+                }
+                catch (Exception e)
+                {
+                    done.TrySetException(e);
+                }
+            });
+            return done.Task;
+        }).ToArray();
+        return Task.WhenAll(tasks);
     }
 
     public IActorRef<T> Spawn<T>(Expression<Func<T>> create) where T : class
@@ -52,19 +69,29 @@ public sealed class InProcessRuntime : IClusterRuntime
 
     internal void ActorStopped() => Interlocked.Decrement(ref _actors);
 
-    /// <summary>Runs one unit of work in a slot.</summary>
-    internal async Task<TResult> InSlot<TResult>(Func<Task<TResult>> work)
+    /// <summary>Queues work for the next free worker, in the poster's execution context (so cell code sees its <c>context</c>).</summary>
+    internal void Post(Action work)
     {
-        await _slots.WaitAsync().ConfigureAwait(false);
-        try
+        var flow = ExecutionContext.Capture();
+        _queue.Add(flow is null ? work : () => ExecutionContext.Run(flow, static w => ((Action)w!)(), work));
+    }
+
+    private void Work()
+    {
+        foreach (var work in _queue.GetConsumingEnumerable())
         {
-            return await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            _slots.Release();
+            // Every posted action completes its own task; nothing escapes to kill the worker.
+            work();
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+        _queue.Dispose();
+    }
 }
