@@ -8,6 +8,7 @@ internal static class Extensions
         new Delta.Byzer.DeltaExtension(),
         new Cells.CellsExtension(),
         new Images.ImageExtension(),
+        new Datasets.Byzer.DatasetsExtension(),
         new ScriptUdf.ScriptUdfExtension(),
     ];
 }

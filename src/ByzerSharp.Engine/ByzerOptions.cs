@@ -31,6 +31,12 @@ public sealed class ByzerOptions
     /// <summary>Where warnings go as they happen (they are also returned with the result).</summary>
     public Action<Diagnostics.Diagnostic>? OnWarning { get; set; }
 
+    /// <summary>
+    /// Called after each statement has run, with its wall-clock time: how a benchmark or a profiler sees where a
+    /// script spends its time (the preprocess and planning of the whole script are not included).
+    /// </summary>
+    public Action<Results.StatementTiming>? OnStatementExecuted { get; set; }
+
     /// <summary>Where commands that print (e.g. !println) write; defaults to nothing.</summary>
     public TextWriter Log { get; set; } = TextWriter.Null;
 

@@ -25,7 +25,9 @@ internal sealed class ScriptRunner(ByzerSession session)
         foreach (var step in plan.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             session.LastTable = ExecuteStep(step);
+            session.Options.OnStatementExecuted?.Invoke(new StatementTiming(step.Statement, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
         }
         var table = session.LastTable is { } last
             ? session.Database.Query("SELECT * FROM " + Catalog.From(last), last.Name, last.DefinedAt, session.Options.ResultLimit > 0 ? session.Options.ResultLimit : null)

@@ -1,0 +1,2 @@
+global using ByzerSharp.Session;
+global using Xunit;
