@@ -43,7 +43,7 @@ internal static class ImageWriter
         var dir = Path.GetFullPath(context.Path);
         var fileName = $"CAST({Sql.Ident(fileNameColumn)} AS VARCHAR)";
         CheckFileNames(context, dir, fileName, source);
-        PrepareFolder(context, dir);
+        DataSources.Files.PerRowFolder.Prepare(context, dir);
 
         var cell = Sql.Ident(imageColumn);
         var select = isStruct
@@ -104,29 +104,6 @@ internal static class ImageWriter
     }
 
     private static string Target(string dir, string name) => Path.GetFullPath(Path.Combine(dir, name));
-
-    private static void PrepareFolder(SaveContext context, string dir)
-    {
-        if (Directory.Exists(dir) || File.Exists(dir))
-        {
-            if (context.Mode == SaveMode.ErrorIfExists)
-            {
-                throw ByzerException.Runtime($"{dir} is exists", context.PathSpan, "use save overwrite to replace the folder");
-            }
-            if (context.Mode == SaveMode.Overwrite)
-            {
-                if (File.Exists(dir))
-                {
-                    File.Delete(dir);
-                }
-                else
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-            }
-        }
-        Directory.CreateDirectory(dir);
-    }
 
     /// <summary>Encodes (for structs) and writes the pending rows on every core; returns how many.</summary>
     private static int Flush(SaveContext context, string dir, List<object?[]> pending, bool isStruct)

@@ -25,25 +25,7 @@ public static class TextWriter
         CheckColumn(context, columns, "fileName", fileNameColumn);
 
         var dir = Path.GetFullPath(context.Path);
-        if (Directory.Exists(dir) || File.Exists(dir))
-        {
-            if (context.Mode == SaveMode.ErrorIfExists)
-            {
-                throw ByzerException.Runtime($"{dir} is exists", context.PathSpan, "use save overwrite to replace the folder");
-            }
-            if (context.Mode == SaveMode.Overwrite)
-            {
-                if (File.Exists(dir))
-                {
-                    File.Delete(dir);
-                }
-                else
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-            }
-        }
-        Directory.CreateDirectory(dir);
+        Files.PerRowFolder.Prepare(context, dir);
         long rows = 0;
         session.Database.Stream($"SELECT {Sql.Ident(fileNameColumn)}, {Sql.Ident(contentColumn)} FROM {source}", row =>
         {
