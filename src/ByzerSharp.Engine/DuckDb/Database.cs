@@ -156,7 +156,11 @@ public sealed class Database : IDisposable
         return columns;
     }
 
-    /// <summary>DuckDB's message without its "Xxx Error: " prefix, as a Byzer runtime or semantic error.</summary>
+    /// <summary>
+    /// DuckDB's error as a Byzer one: semantic for catalog, binder and parser errors (the script names
+    /// something wrong), runtime otherwise; one header line, with the generated SQL's "LINE 1:" context
+    /// dropped. DuckDB's "Xxx Error: " prefix is kept in the message.
+    /// </summary>
     public static ByzerException Translate(DuckDBException e, SourceSpan? span)
     {
         var message = e.Message.Trim();
