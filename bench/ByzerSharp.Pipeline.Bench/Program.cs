@@ -86,6 +86,12 @@ if (options.Pipeline)
     foreach (var s in statements)
         Console.WriteLine($"  line {s.Line,4}  {s.Elapsed.TotalSeconds,8:F2} s  {s.Summary}");
     Console.WriteLine($"  whole script {total.TotalSeconds:F2} s (statements {statements.Sum(s => s.Elapsed.TotalSeconds):F2} s), load average {LoadAverage()}");
+    // A cell or UDF seen for the first time (or after a rebuild of ByzerSharp) pays Roslyn, about 2 s each;
+    // a script run again loads them from the disk cache. Say which kind of run this was.
+    var compilations = ByzerSharp.Scripting.CSharpCompiler.RoslynCompilations;
+    Console.WriteLine(compilations == 0
+        ? "  C# compile cache: warm (no Roslyn compilation in this run)"
+        : $"  C# compile cache: cold ({compilations} Roslyn compilations are inside the figures; run again for warm ones)");
     if (error is not null)
         Console.WriteLine("  STOPPED: " + error.Render().Replace("\n", "\n  ", StringComparison.Ordinal));
     if (result?.Table is { } table)

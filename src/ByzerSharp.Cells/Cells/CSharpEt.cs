@@ -55,7 +55,8 @@ public sealed class CSharpEt : EtPlugin
         {
             ActorsSpawned = usesTorch ? actors => TorchThreads.Share(workers, actors) : null,
         };
-        var cellContext = new CellContext(call.OutputName, new TableReader(session, call.Input), partitions, call.Conf, schema, runtime, session.ScratchDirectory);
+        using var output = new OutputTable(session, session.Catalog.NewDuckName(call.OutputName), schema);
+        var cellContext = new CellContext(call.OutputName, new TableReader(session, call.Input), partitions, call.Conf, schema, runtime, session.ScratchDirectory, output);
         try
         {
             if (usesTorch)
@@ -66,9 +67,8 @@ public sealed class CSharpEt : EtPlugin
             {
                 CellCompiler.Run(assembly);
             }
-            var duckName = session.Catalog.NewDuckName(call.OutputName);
-            TableWriter.Write(session, duckName, schema, cellContext.Results);
-            var table = new TableEntry(call.OutputName, duckName, TableKind.Table, context.Span) { Origin = "csharp cell" };
+            output.Commit();
+            var table = new TableEntry(call.OutputName, output.DuckName, TableKind.Table, context.Span) { Origin = "csharp cell" };
             table = session.DefineAlias(call.OutputName, table, context.Span);
             return session.SetPartitions(table, partitions);
         }

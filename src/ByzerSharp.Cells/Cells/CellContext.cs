@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using ByzerSharp.Cells.Files;
 using ByzerSharp.Cells.Runtime;
@@ -17,11 +16,12 @@ public sealed class CellContext
 {
     private static readonly AsyncLocal<CellContext?> CurrentContext = new();
     private readonly TableReader _input;
-    private readonly ConcurrentQueue<IReadOnlyList<Row>> _results = new();
+    private readonly OutputTable? _output;
     private readonly string _scratch;
 
-    internal CellContext(string cellName, TableReader input, int inputPartitions, IReadOnlyDictionary<string, string> conf, StructType outputSchema, IClusterRuntime runtime, string scratch)
+    internal CellContext(string cellName, TableReader input, int inputPartitions, IReadOnlyDictionary<string, string> conf, StructType outputSchema, IClusterRuntime runtime, string scratch, OutputTable? output)
     {
+        _output = output;
         CellName = cellName;
         _input = input;
         InputPartitions = inputPartitions;
@@ -74,18 +74,27 @@ public sealed class CellContext
     public void Foreach(Func<Row, Row?> map) =>
         MapPartitions(rows => rows.Select(map).Where(r => r is not null).Select(r => r!));
 
-    /// <summary>Data mode over whole partitions (set up once per partition, e.g. a model or a buffer).</summary>
+    /// <summary>
+    /// Data mode over whole partitions (set up once per partition, e.g. a model or a buffer). The
+    /// input is read in one pass while the partitions run; each partition's output is written as it
+    /// is produced; the output table keeps partition order.
+    /// </summary>
     public void MapPartitions(Func<IEnumerable<Row>, IEnumerable<Row>> map)
     {
-        var parts = Runtime.RunAll(DataServers(), server => (IReadOnlyList<Row>)map(CollectFrom(server)).ToList()).GetAwaiter().GetResult();
-        foreach (var part in parts)
+        var servers = DataServers();
+        var segments = servers.Select(s => Output.Open($"partition {s.Index}")).ToList();
+        using var feed = new PartitionFeed(_input, InputPartitions);
+        Runtime.RunAll(servers, server =>
         {
-            _results.Enqueue(part);
-        }
+            segments[server.Index].WriteAll(map(feed.Partition(server.Index)));
+            return server.Index;
+        }).GetAwaiter().GetResult();
     }
 
     /// <summary>Model mode: these rows become the output table (call it more than once to append).</summary>
-    public void BuildResult(IEnumerable<Row> rows) => _results.Enqueue(rows.ToList());
+    public void BuildResult(IEnumerable<Row> rows) => Output.Open("BuildResult").WriteAll(rows);
+
+    private OutputTable Output => _output ?? throw new InvalidOperationException("this code has no output table (registerCode defines a model function: end it with context.Predict)");
 
     /// <summary>Creates an actor running <paramref name="create"/> on a worker (Ray's <c>Class.remote(...)</c>).</summary>
     public IActorRef<T> Spawn<T>(Expression<Func<T>> create) where T : class => Runtime.Spawn(create);
@@ -123,10 +132,6 @@ public sealed class CellContext
         _modelDirectory = directory;
         return this;
     }
-
-    internal IEnumerable<Row> Results => _results.SelectMany(r => r);
-
-    internal bool HasResults => !_results.IsEmpty;
 
     internal static IDisposable Enter(CellContext context)
     {

@@ -79,7 +79,7 @@ internal static class ModelFunction
         {
             for (var i = 0; i < replicas; i++)
             {
-                var cell = new CellContext(name, new TableReader(session, session.Catalog.Get("command", null)), 1, conf, CellSchema.File, runtime, session.ScratchDirectory).ForModel(folder);
+                var cell = new CellContext(name, new TableReader(session, session.Catalog.Get("command", null)), 1, conf, CellSchema.File, runtime, session.ScratchDirectory, output: null).ForModel(folder);
                 try
                 {
                     using (CellContext.Enter(cell))

@@ -32,6 +32,22 @@ public sealed class Database : IDisposable
     /// <summary>The raw connection, for executors that use DuckDB's appender or register functions.</summary>
     public DuckDBConnection Connection { get; }
 
+    /// <summary>
+    /// A second connection to the same database, for work that runs beside the session's own
+    /// connection on another thread (an appender filling a table while a query streams). It sees
+    /// every table and view but not the session's TEMP macros or settings: use it for plain
+    /// tables only. The caller disposes it.
+    /// </summary>
+    public DuckDBConnection Duplicate()
+    {
+        lock (_gate)
+        {
+            var duplicate = Connection.Duplicate();
+            duplicate.Open();
+            return duplicate;
+        }
+    }
+
     public void Execute(string sql, SourceSpan? span = null)
     {
         lock (_gate)

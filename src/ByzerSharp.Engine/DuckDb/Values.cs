@@ -12,6 +12,11 @@ public static class Values
         {
             case null or DBNull:
                 return null;
+            case Stream { CanSeek: true } s:
+                // DuckDB.NET hands BLOBs as streams over its vector memory: one copy, sized up front.
+                var bytes = new byte[s.Length - s.Position];
+                s.ReadExactly(bytes);
+                return bytes;
             case Stream s:
                 using (var ms = new MemoryStream())
                 {

@@ -49,6 +49,29 @@ public static class PartitionPlan
         return $"SELECT * EXCLUDE ({RowColumn}) FROM ({Assigned(table, count, partitioning)}) ORDER BY {RowColumn}";
     }
 
+    /// <summary>
+    /// One pass over the whole table in row order for callers that route every row to its partition
+    /// themselves (C# cells read all partitions at once). Round-robin and hash need no window
+    /// function, so DuckDB streams a plain scan: the caller numbers the rows (round-robin) or gets
+    /// the partition as the last column (hash). Range and contiguous partitions need the whole
+    /// table first and come from <see cref="AssignSql"/>.
+    /// </summary>
+    public static PartitionScan Scan(TableEntry table, int count, TablePartitioning partitioning)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var from = Catalog.From(table);
+        var columns = partitioning.Columns.Select(Sql.Ident).ToList();
+        return partitioning.Kind switch
+        {
+            _ when count == 1 => new PartitionScan($"SELECT * FROM {from}", count, Numbered: true),
+            PartitionKind.Hash when columns.Count > 0 =>
+                new PartitionScan($"SELECT *, CAST(hash({string.Join(", ", columns)}) % {Sql.Int(count)} AS BIGINT) AS {PartitionColumn} FROM {from}", count, Numbered: false),
+            PartitionKind.Range when columns.Count > 0 => new PartitionScan(AssignSql(table, count, partitioning), count, Numbered: false),
+            PartitionKind.Contiguous => new PartitionScan(AssignSql(table, count, partitioning), count, Numbered: false),
+            _ => new PartitionScan($"SELECT * FROM {from}", count, Numbered: true),
+        };
+    }
+
     private static string Assigned(TableEntry table, int count, TablePartitioning partitioning)
     {
         // A table's rowid is its insertion order and never changes (catalog objects are immutable);
@@ -69,4 +92,15 @@ public static class PartitionPlan
         };
         return $"SELECT *, {bucket} AS {PartitionColumn} FROM ({numbered})";
     }
+}
+
+/// <summary>
+/// A query over every row of a table, in row order, and how to tell each row's partition: when
+/// <see cref="Numbered"/>, row k (0-based) belongs to partition k % <see cref="Count"/>; otherwise
+/// the query's last column (<see cref="PartitionPlan.PartitionColumn"/>) holds it.
+/// </summary>
+public sealed record PartitionScan(string Sql, int Count, bool Numbered)
+{
+    public int PartitionOf(long rowIndex, object?[] values) =>
+        Numbered ? (int)(rowIndex % Count) : Convert.ToInt32(values[^1], System.Globalization.CultureInfo.InvariantCulture);
 }
