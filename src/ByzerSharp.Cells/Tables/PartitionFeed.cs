@@ -46,8 +46,13 @@ internal sealed class PartitionFeed : IDisposable
         _reader.Start();
     }
 
-    /// <summary>The rows of one partition as they arrive; rethrows a failed read.</summary>
-    public IEnumerable<Row> Partition(int index)
+    /// <summary>
+    /// The rows of one partition as they arrive; rethrows a failed read. Like Spark's partition
+    /// iterator it can be walked once: a second walk fails instead of silently seeing no rows.
+    /// </summary>
+    public IEnumerable<Row> Partition(int index) => new Once(this, index);
+
+    private IEnumerable<Row> Drain(int index)
     {
         foreach (var row in _queues[index].GetConsumingEnumerable())
         {
@@ -65,5 +70,17 @@ internal sealed class PartitionFeed : IDisposable
         {
             queue.Dispose();
         }
+    }
+
+    private sealed class Once(PartitionFeed feed, int index) : IEnumerable<Row>
+    {
+        private int _walked;
+
+        public IEnumerator<Row> GetEnumerator() =>
+            Interlocked.Exchange(ref _walked, 1) == 0
+                ? feed.Drain(index).GetEnumerator()
+                : throw new InvalidOperationException($"the rows of partition {index} can be read once; call .ToList() on them first to go over them again");
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
