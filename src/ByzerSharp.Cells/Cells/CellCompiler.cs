@@ -59,6 +59,5 @@ internal static class CellCompiler
     }
 
     /// <summary>Whether compiled user code uses TorchSharp (then its native library must be loaded first).</summary>
-    public static bool UsesTorch(Assembly assembly) =>
-        assembly.GetReferencedAssemblies().Any(a => a.Name == "TorchSharp");
+    public static bool UsesTorch(Assembly assembly) => TorchUse.In(assembly);
 }
