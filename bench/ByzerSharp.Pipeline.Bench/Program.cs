@@ -112,6 +112,16 @@ if (options.Pipeline)
         }
     }
 }
+if (options.ResizeRounds > 0)
+{
+    var lake = Path.Combine(options.WorkDir, "pipeline", "lake");
+    if (!Directory.Exists(Path.Combine(lake, "data", "raw_cifar10")))
+    {
+        Console.WriteLine($"--resize-rounds needs the data lake of a pipeline run ({lake}): run without --skip-pipeline first");
+        return 1;
+    }
+    ResizeRounds.Run(Path.Combine(repo, "examples", "cifar10", "cifar10.byzer"), lake, options.ResizeRounds, LoadAverage);
+}
 return 0;
 
 static string LabelOf(string path) => Path.GetFileNameWithoutExtension(path).Split('_', 2)[1];
