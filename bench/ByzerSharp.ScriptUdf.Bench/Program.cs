@@ -3,16 +3,18 @@ using System.Globalization;
 using ByzerSharp;
 using ByzerSharp.ScriptUdf;
 
-// Usage: ByzerSharp.ScriptUdf.Bench [rows, default 1000000] [runs, default 7]
+// Usage: ByzerSharp.ScriptUdf.Bench [rows, default 1000000] [runs, default 7] [only the queries whose name contains this]
 // Registers C# UDFs with a Byzer script, then times DuckDB queries that call them against the same
 // queries with DuckDB's built-in equivalent; the fastest run of each counts (wall clock and CPU time).
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var only = args.Length > 2 ? args[2] : "";
 using var engine = new ByzerEngine(new ByzerOptions().Use(new ScriptUdfExtension()));
 using var session = engine.CreateSession();
 session.Run("""
     register ScriptUDF.`` as twicePlusOne where lang="csharp" and code='''long apply(long x) => x * 2 + 1;''';
     register ScriptUDF.`` as identity where lang="csharp" and code='''static long apply(long x) => x;''';
+    register ScriptUDF.`` as sameString where lang="csharp" and code='''static string apply(string s) => s;''';
     register ScriptUDF.`` as upperCs where lang="csharp" and code='''string apply(string s) => s.ToUpperInvariant();''';
     register ScriptUDF.`` as lastPart where lang="csharp" and code='''string apply(List<string> a) => a[^1];''';
     register ScriptUDF.`` as mySum where lang="csharp" and udfType="udaf" and code='''
@@ -27,6 +29,7 @@ db.Execute($"CREATE TABLE bench AS SELECT range AS n, 'item-' || range || '/part
 Console.WriteLine($"rows {rows:N0}, {Environment.ProcessorCount} cores, best of {runs}");
 Compare("bigint x*2+1", "SELECT sum(twicePlusOne(n)) FROM bench", "SELECT sum(n * 2 + 1) FROM bench");
 Compare("bigint identity", "SELECT sum(identity(n)) FROM bench", "SELECT sum(n) FROM bench");
+Compare("string identity", "SELECT sum(length(sameString(s))) FROM bench", "SELECT sum(length(s)) FROM bench");
 Compare("string upper", "SELECT sum(length(upperCs(s))) FROM bench", "SELECT sum(length(upper(s))) FROM bench");
 Compare("array last", "SELECT sum(length(lastPart(string_split(s, '/')))) FROM bench", "SELECT sum(length(string_split(s, '/')[-1])) FROM bench");
 Compare("udaf sum by 1000 groups", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
@@ -34,6 +37,10 @@ return 0;
 
 void Compare(string name, string udf, string native)
 {
+    if (!name.Contains(only, StringComparison.Ordinal))
+    {
+        return;
+    }
     var expected = db.Scalar(native);
     var actual = db.Scalar(udf);
     if (!Equals(Convert.ToDecimal(expected, CultureInfo.InvariantCulture), Convert.ToDecimal(actual, CultureInfo.InvariantCulture)))

@@ -48,6 +48,7 @@ internal sealed class ScalarUdf : IDisposable
         }
         worker.Writer.Bind(output);
         _loop(worker.Readers, worker.Writer, worker.Target, rows);
+        worker.Writer.Complete();
     }
 
     /// <summary>
@@ -66,6 +67,7 @@ internal sealed class ScalarUdf : IDisposable
             }
             worker.Writer.Bind(output);
             _locatingLoop.Value(worker.Readers, worker.Writer, worker.Target, rows);
+            worker.Writer.Complete();
             return null;
         }
         catch (Exception e)
@@ -149,7 +151,7 @@ internal sealed class ScalarUdf : IDisposable
             .Select(p => p.AcceptsNull ? Marshalling.Readers.NullAccepting(p.Type) : Marshalling.Readers.Raw(p.Type))
             .ToArray();
 
-        public VectorWriter Writer { get; } = Writers.For(signature.ReturnType);
+        public VectorWriter Writer { get; } = Writers.ForResult(signature.ReturnType);
 
         public object? Target { get; } = newTarget?.Invoke();
     }

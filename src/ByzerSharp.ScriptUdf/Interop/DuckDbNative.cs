@@ -72,9 +72,14 @@ internal static unsafe partial class DuckDbNative
     [SuppressGCTransition]
     public static partial void VectorEnsureValidityWritable(IntPtr vector);
 
-    [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    /// <summary>
+    /// Copies a string or blob into the vector's heap without the UTF-8 check that
+    /// duckdb_vector_assign_string_element_len makes on VARCHAR (it turns invalid text into NULL):
+    /// what .NET's UTF-8 encoder produces is always valid, and BLOBs need no check.
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_unsafe_vector_assign_string_element_len")]
     [SuppressGCTransition]
-    public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
+    public static partial void UnsafeVectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_get_child")]
     [SuppressGCTransition]
