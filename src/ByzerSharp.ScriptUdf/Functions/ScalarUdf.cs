@@ -137,7 +137,8 @@ internal sealed class ScalarUdf : IDisposable
         return Expression.Lambda<RowLoop>(Expression.Block(locals, setup.Append(loop)), readers, writerArg, targetArg, rows).Compile();
     }
 
-    private static Expression ThroughDelegate(MethodInfo method, Expression? target, IReadOnlyList<Expression> args)
+    /// <summary>A call through a delegate, which the JIT does not inline, so the method keeps its stack frame.</summary>
+    internal static Expression ThroughDelegate(MethodInfo method, Expression? target, IReadOnlyList<Expression> args)
     {
         var types = (target is null ? [] : new[] { method.DeclaringType! }).Concat(method.GetParameters().Select(p => p.ParameterType)).Append(method.ReturnType).ToArray();
         var open = Delegate.CreateDelegate(Expression.GetFuncType(types), null, method);

@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ByzerSharp.ScriptUdf.Functions;
+
+/// <summary>
+/// The inputs of one group (one aggregate state), in the order DuckDB fed them. Without a merge
+/// operation on the user's buffer two partial results cannot be combined, but two input logs can:
+/// the fold runs once per group, in finalize, over the whole log. Inputs without references (numbers,
+/// dates, tuples of them) are logged in native memory that the state points to (<see cref="NativeLog{T}"/>):
+/// no object per group and nothing for the GC to trace, copy or promote. Others (strings, lists)
+/// go to a managed <see cref="ManagedLog{T}"/>.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeLogState
+{
+    public LogBlock* First;
+    public LogBlock* Last;
+
+    public static void Destroy(NativeLogState* state)
+    {
+        for (var block = state->First; block != null;)
+        {
+            var next = block->Next;
+            LogMemory.Release((byte*)block, block->Bytes);
+            block = next;
+        }
+        *state = default;
+    }
+}
+
+/// <summary>
+/// A block of a native log: this header, then <see cref="Capacity"/> items. A log is a chain of blocks,
+/// each four times the previous one up to about 64 KB, so growing it never copies what it holds.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Size = Header)]
+internal unsafe struct LogBlock
+{
+    /// <summary>The header's size, a multiple of 16 so that items of any type are aligned.</summary>
+    public const int Header = 32;
+
+    public LogBlock* Next;
+    public long Bytes;
+    public int Count;
+    public int Capacity;
+
+    public static IntPtr NextOf(IntPtr block) => (IntPtr)((LogBlock*)block)->Next;
+
+    public static int CountOf(IntPtr block) => ((LogBlock*)block)->Count;
+
+    public static IntPtr ItemsOf(IntPtr block) => block + Header;
+}
+
+/// <summary>A log in DuckDB's state memory (a <see cref="NativeLogState"/>) for inputs that hold no references.</summary>
+internal static unsafe class NativeLog<T>
+{
+    // Blocks stop growing at about 64 KB.
+    private static readonly int MaxBlockItems = Math.Max(8, 65536 / Unsafe.SizeOf<T>());
+
+    public static ulong StateSize => (ulong)sizeof(NativeLogState);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(IntPtr states, ulong row, T item)
+    {
+        var state = ((NativeLogState**)states)[row];
+        var last = state->Last;
+        if (last == null || last->Count == last->Capacity)
+        {
+            last = AddBlock(state, 1);
+        }
+        Unsafe.Write((byte*)last + LogBlock.Header + ((long)last->Count * Unsafe.SizeOf<T>()), item);
+        last->Count++;
+    }
+
+    /// <summary>Item <paramref name="index"/> of a block's items (what the compiled fold reads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Get(IntPtr items, int index) => Unsafe.Read<T>((byte*)items + ((long)index * Unsafe.SizeOf<T>()));
+
+    /// <summary>Copies the items of <paramref name="source"/> to the end of <paramref name="target"/>, into one block.</summary>
+    public static void Append(NativeLogState* target, NativeLogState* source)
+    {
+        var total = 0L;
+        for (var block = source->First; block != null; block = block->Next)
+        {
+            total += block->Count;
+        }
+        if (total == 0)
+        {
+            return;
+        }
+        var last = target->Last;
+        if (last == null || last->Capacity - last->Count < total)
+        {
+            last = AddBlock(target, (int)total);
+        }
+        var size = Unsafe.SizeOf<T>();
+        for (var block = source->First; block != null; block = block->Next)
+        {
+            var bytes = (long)block->Count * size;
+            Buffer.MemoryCopy((byte*)block + LogBlock.Header, (byte*)last + LogBlock.Header + ((long)last->Count * size), bytes, bytes);
+            last->Count += block->Count;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LogBlock* AddBlock(NativeLogState* state, int atLeast)
+    {
+        var previous = state->Last;
+        var wanted = Math.Max(atLeast, previous == null ? 8 : Math.Min(previous->Capacity * 4, MaxBlockItems));
+        var block = (LogBlock*)LogMemory.Allocate(LogBlock.Header + ((long)wanted * Unsafe.SizeOf<T>()), out var bytes);
+        block->Next = null;
+        block->Bytes = bytes;
+        block->Count = 0;
+        block->Capacity = (int)Math.Min((bytes - LogBlock.Header) / Unsafe.SizeOf<T>(), int.MaxValue);
+        if (previous == null)
+        {
+            state->First = block;
+        }
+        else
+        {
+            previous->Next = block;
+        }
+        state->Last = block;
+        return block;
+    }
+}
+
+/// <summary>Frees a <see cref="ManagedLog{T}"/> state's handle; the log is then garbage.</summary>
+internal static unsafe class ManagedLogState
+{
+    public static void Destroy(IntPtr* state)
+    {
+        if (*state != IntPtr.Zero)
+        {
+            GCHandle.FromIntPtr(*state).Free();
+            *state = IntPtr.Zero;
+        }
+    }
+}
+
+/// <summary>A log for inputs that hold references, kept alive by a GCHandle in DuckDB's state memory (0 until the first row).</summary>
+internal sealed unsafe class ManagedLog<T>
+{
+    public const ulong StateSize = 8;
+
+    public static readonly ManagedLog<T> Empty = new();
+
+    public T[] Items = new T[4];
+
+    public int Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(IntPtr states, ulong row, T item)
+    {
+        var slot = ((IntPtr**)states)[row];
+        var log = *slot != IntPtr.Zero ? Unsafe.As<ManagedLog<T>>(GCHandle.FromIntPtr(*slot).Target!) : Create(slot);
+        if (log.Count == log.Items.Length)
+        {
+            Array.Resize(ref log.Items, log.Items.Length * 2);
+        }
+        log.Items[log.Count++] = item;
+    }
+
+    /// <summary>The log of a state, or null when it has none.</summary>
+    public static ManagedLog<T>? Find(IntPtr* state) =>
+        *state == IntPtr.Zero ? null : Unsafe.As<ManagedLog<T>>(GCHandle.FromIntPtr(*state).Target!);
+
+    public static void Append(IntPtr* target, ManagedLog<T> source)
+    {
+        var log = Find(target) ?? Create(target);
+        if (log.Items.Length - log.Count < source.Count)
+        {
+            Array.Resize(ref log.Items, Math.Max(log.Items.Length * 2, log.Count + source.Count));
+        }
+        Array.Copy(source.Items, 0, log.Items, log.Count, source.Count);
+        log.Count += source.Count;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ManagedLog<T> Create(IntPtr* slot)
+    {
+        var log = new ManagedLog<T>();
+        *slot = GCHandle.ToIntPtr(GCHandle.Alloc(log));
+        return log;
+    }
+}
