@@ -30,7 +30,7 @@ internal static unsafe class LogMemory
             {
                 if (free.TryPop(out var block))
                 {
-                    _retained -= size;
+                    Interlocked.Add(ref _retained, -size);
                     return (byte*)block;
                 }
             }
@@ -48,15 +48,17 @@ internal static unsafe class LogMemory
         var shift = BitOperations.Log2((ulong)size);
         if (shift <= MaxShift)
         {
-            var free = Free[shift];
-            lock (free)
+            // Each size class has its own lock, so the total is kept with Interlocked (and may overshoot by a
+            // block per class when threads race, which is harmless).
+            if (Interlocked.Read(ref _retained) + size <= MaxRetained)
             {
-                if (_retained + size <= MaxRetained)
+                Interlocked.Add(ref _retained, size);
+                var free = Free[shift];
+                lock (free)
                 {
-                    _retained += size;
                     free.Push((IntPtr)block);
-                    return;
                 }
+                return;
             }
         }
         NativeMemory.Free(block);

@@ -1,0 +1,112 @@
+using ByzerSharp.ScriptUdf.Functions;
+using Xunit;
+
+namespace ByzerSharp.Tests.ScriptUdf;
+
+/// <summary>The per-group input logs of C# aggregates, driven the way DuckDB drives their states.</summary>
+public sealed unsafe class UdafLogTests
+{
+    [Fact]
+    public void ANativeLogKeepsEveryItemInOrderAcrossBlocks()
+    {
+        var state = default(NativeLogState);
+        var states = stackalloc IntPtr[] { (IntPtr)(&state) };
+        try
+        {
+            for (var i = 0L; i < 100_000; i++)
+            {
+                NativeLog<long>.Add((IntPtr)states, 0, i);
+            }
+            Assert.Equal(Enumerable.Range(0, 100_000).Select(i => (long)i), Items<long>(&state));
+            Assert.True(state.First != state.Last);
+        }
+        finally
+        {
+            NativeLogState.Destroy(&state);
+        }
+        Assert.True(state.First == null);
+    }
+
+    [Fact]
+    public void AppendCopiesTheSourceAndLeavesItAsItWas()
+    {
+        var (source, target, empty) = (default(NativeLogState), default(NativeLogState), default(NativeLogState));
+        var states = stackalloc IntPtr[] { (IntPtr)(&source), (IntPtr)(&target) };
+        try
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                NativeLog<(double, int?)>.Add((IntPtr)states, 0, (i, i % 3 == 0 ? null : i));
+            }
+            NativeLog<(double, int?)>.Add((IntPtr)states, 1, (-1, null));
+            NativeLog<(double, int?)>.Append(&target, &empty);
+            NativeLog<(double, int?)>.Append(&target, &source);
+            NativeLog<(double, int?)>.Append(&target, &source);
+            var expected = Enumerable.Range(0, 1000).Select(i => ((double)i, i % 3 == 0 ? (int?)null : i)).ToList();
+            Assert.Equal(expected, Items<(double, int?)>(&source));
+            Assert.Equal(new[] { (-1.0, (int?)null) }.Concat(expected).Concat(expected), Items<(double, int?)>(&target));
+        }
+        finally
+        {
+            NativeLogState.Destroy(&source);
+            NativeLogState.Destroy(&target);
+        }
+    }
+
+    [Fact]
+    public void AManagedLogIsCreatedOnTheFirstRowAndAppended()
+    {
+        var (source, target) = (IntPtr.Zero, IntPtr.Zero);
+        var states = stackalloc IntPtr[] { (IntPtr)(&source), (IntPtr)(&target) };
+        try
+        {
+            Assert.Null(ManagedLog<string?>.Find(&source));
+            foreach (var s in new[] { "a", null, "ééé", "" })
+            {
+                ManagedLog<string?>.Add((IntPtr)states, 0, s);
+            }
+            ManagedLog<string?>.Append(&target, ManagedLog<string?>.Find(&source)!);
+            var log = ManagedLog<string?>.Find(&target)!;
+            Assert.Equal(new[] { "a", null, "ééé", "" }, log.Items.Take(log.Count));
+        }
+        finally
+        {
+            ManagedLogState.Destroy(&source);
+            ManagedLogState.Destroy(&target);
+        }
+        Assert.Equal(IntPtr.Zero, source);
+    }
+
+    [Theory]
+    [InlineData(1, 64)]
+    [InlineData(64, 64)]
+    [InlineData(65, 128)]
+    [InlineData(100_000, 131_072)]
+    [InlineData(10_000_000, 16_777_216)]
+    public void LogMemoryHandsOutPowerOfTwoBlocks(long bytes, long expected)
+    {
+        var block = LogMemory.Allocate(bytes, out var size);
+        try
+        {
+            Assert.Equal(expected, size);
+            new Span<byte>(block, (int)Math.Min(size, int.MaxValue)).Fill(1);
+        }
+        finally
+        {
+            LogMemory.Release(block, size);
+        }
+    }
+
+    private static List<T> Items<T>(NativeLogState* state)
+    {
+        var items = new List<T>();
+        for (var block = (IntPtr)state->First; block != IntPtr.Zero; block = LogBlock.NextOf(block))
+        {
+            for (var i = 0; i < LogBlock.CountOf(block); i++)
+            {
+                items.Add(NativeLog<T>.Get(LogBlock.ItemsOf(block), i));
+            }
+        }
+        return items;
+    }
+}
