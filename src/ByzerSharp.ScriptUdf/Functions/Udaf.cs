@@ -194,7 +194,9 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
     {
         if (Native)
         {
-            return (null, (IntPtr)((NativeLogState*)state)->First, 0);
+            var log = (NativeLogState*)state;
+            NativeLog<T>.Seal(log);
+            return (null, (IntPtr)log->First, 0);
         }
         var managed = ManagedLog<T>.Find((IntPtr*)state) ?? ManagedLog<T>.Empty;
         return (managed.Items, IntPtr.Zero, managed.Count);

@@ -11,11 +11,17 @@ namespace ByzerSharp.ScriptUdf.Functions;
 /// no object per group and nothing for the GC to trace, copy or promote. Others (strings, lists)
 /// go to a managed <see cref="ManagedLog{T}"/>.
 /// </summary>
+/// <remarks>
+/// The state holds the write position in its last block, so that adding a row touches the state and
+/// the item only (a block's header is written when the block is full or the log is read: <see cref="NativeLog{T}.Seal"/>).
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct NativeLogState
 {
     public LogBlock* First;
     public LogBlock* Last;
+    public byte* Cursor;
+    public byte* End;
 
     public static void Destroy(NativeLogState* state)
     {
@@ -30,8 +36,8 @@ internal unsafe struct NativeLogState
 }
 
 /// <summary>
-/// A block of a native log: this header, then <see cref="Capacity"/> items. A log is a chain of blocks,
-/// each four times the previous one up to about 64 KB, so growing it never copies what it holds.
+/// A block of a native log: this header, then up to <see cref="Capacity"/> items. A log is a chain of
+/// blocks, each four times the previous one up to about 64 KB, so growing it never copies what it holds.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Size = Header)]
 internal unsafe struct LogBlock
@@ -41,7 +47,10 @@ internal unsafe struct LogBlock
 
     public LogBlock* Next;
     public long Bytes;
+
+    /// <summary>The items in the block; for the last block of a log, only once the log is sealed.</summary>
     public int Count;
+
     public int Capacity;
 
     public static IntPtr NextOf(IntPtr block) => (IntPtr)((LogBlock*)block)->Next;
@@ -63,22 +72,31 @@ internal static unsafe class NativeLog<T>
     public static void Add(IntPtr states, ulong row, T item)
     {
         var state = ((NativeLogState**)states)[row];
-        var last = state->Last;
-        if (last == null || last->Count == last->Capacity)
+        if (state->Cursor == state->End)
         {
-            last = AddBlock(state, 1);
+            AddBlock(state, 1);
         }
-        Unsafe.Write((byte*)last + LogBlock.Header + ((long)last->Count * Unsafe.SizeOf<T>()), item);
-        last->Count++;
+        Unsafe.Write(state->Cursor, item);
+        state->Cursor += Unsafe.SizeOf<T>();
     }
 
     /// <summary>Item <paramref name="index"/> of a block's items (what the compiled fold reads).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Get(IntPtr items, int index) => Unsafe.Read<T>((byte*)items + ((long)index * Unsafe.SizeOf<T>()));
 
+    /// <summary>Records the last block's item count in its header, so that every block's count can be read.</summary>
+    public static void Seal(NativeLogState* state)
+    {
+        if (state->Last != null)
+        {
+            state->Last->Count = (int)((state->Cursor - ((byte*)state->Last + LogBlock.Header)) / Unsafe.SizeOf<T>());
+        }
+    }
+
     /// <summary>Copies the items of <paramref name="source"/> to the end of <paramref name="target"/>, into one block.</summary>
     public static void Append(NativeLogState* target, NativeLogState* source)
     {
+        Seal(source);
         var total = 0L;
         for (var block = source->First; block != null; block = block->Next)
         {
@@ -88,23 +106,23 @@ internal static unsafe class NativeLog<T>
         {
             return;
         }
-        var last = target->Last;
-        if (last == null || last->Capacity - last->Count < total)
-        {
-            last = AddBlock(target, (int)total);
-        }
         var size = Unsafe.SizeOf<T>();
+        if (target->End - target->Cursor < total * size)
+        {
+            AddBlock(target, (int)total);
+        }
         for (var block = source->First; block != null; block = block->Next)
         {
             var bytes = (long)block->Count * size;
-            Buffer.MemoryCopy((byte*)block + LogBlock.Header, (byte*)last + LogBlock.Header + ((long)last->Count * size), bytes, bytes);
-            last->Count += block->Count;
+            Buffer.MemoryCopy((byte*)block + LogBlock.Header, target->Cursor, bytes, bytes);
+            target->Cursor += bytes;
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static LogBlock* AddBlock(NativeLogState* state, int atLeast)
+    private static void AddBlock(NativeLogState* state, int atLeast)
     {
+        Seal(state);
         var previous = state->Last;
         var wanted = Math.Max(atLeast, previous == null ? 8 : Math.Min(previous->Capacity * 4, MaxBlockItems));
         var block = (LogBlock*)LogMemory.Allocate(LogBlock.Header + ((long)wanted * Unsafe.SizeOf<T>()), out var bytes);
@@ -121,7 +139,8 @@ internal static unsafe class NativeLog<T>
             previous->Next = block;
         }
         state->Last = block;
-        return block;
+        state->Cursor = (byte*)block + LogBlock.Header;
+        state->End = state->Cursor + ((long)block->Capacity * Unsafe.SizeOf<T>());
     }
 }
 

@@ -99,6 +99,7 @@ public sealed unsafe class UdafLogTests
 
     private static List<T> Items<T>(NativeLogState* state)
     {
+        NativeLog<T>.Seal(state);
         var items = new List<T>();
         for (var block = (IntPtr)state->First; block != IntPtr.Zero; block = LogBlock.NextOf(block))
         {
