@@ -112,7 +112,7 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
 
     private delegate void UpdateLoop(VectorReader[] readers, IntPtr states, ulong rows);
 
-    /// <summary>Folds a log: the first <paramref name="count"/> of <paramref name="managed"/>, or the chain of blocks from <paramref name="native"/>.</summary>
+    /// <summary>Folds a log: the first <paramref name="count"/> of <paramref name="managed"/>, or the chains of blocks of the <see cref="NativeLogState"/> at <paramref name="native"/>.</summary>
     private delegate TOut Fold(T[]? managed, IntPtr native, int count);
 
     private readonly UpdateLoop _update;
@@ -194,9 +194,8 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
     {
         if (Native)
         {
-            var log = (NativeLogState*)state;
-            NativeLog<T>.Seal(log);
-            return (null, (IntPtr)log->First, 0);
+            NativeLog<T>.Seal((NativeLogState*)state);
+            return (null, state, 0);
         }
         var managed = ManagedLog<T>.Find((IntPtr*)state) ?? ManagedLog<T>.Empty;
         return (managed.Items, IntPtr.Zero, managed.Count);
@@ -284,24 +283,36 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
         body.Add(Expression.Assign(buffer, Call(methods.Zero)));
         if (Native)
         {
-            // for (block = native; block != 0; block = Next(block)) { items = ItemsOf(block); count = CountOf(block); inner loop }
+            // for (c = 0; c < ChainCount(native); c++)
+            //     for (block = ChainAt(native, c); block != 0; block = NextOf(block)) { items = ItemsOf(block); count = CountOf(block); item loop }
+            var chain = Expression.Variable(typeof(int), "chain");
+            var chains = Expression.Variable(typeof(int), "chains");
             var block = Expression.Variable(typeof(IntPtr), "block");
             var items = Expression.Variable(typeof(IntPtr), "items");
-            locals.Add(block);
-            locals.Add(items);
+            locals.AddRange([chain, chains, block, items]);
             var read = Expression.Call(typeof(NativeLog<T>).GetMethod(nameof(NativeLog<T>.Get))!, items, index);
             var blocksEnd = Expression.Label("blocksEnd");
-            body.Add(Expression.Assign(block, native));
+            var chainsEnd = Expression.Label("chainsEnd");
+            body.Add(Expression.Assign(chains, Expression.Call(typeof(NativeLogState).GetMethod(nameof(NativeLogState.ChainCount))!, native)));
+            body.Add(Expression.Assign(chain, Expression.Constant(0)));
             body.Add(Expression.Loop(
                 Expression.IfThenElse(
-                    Expression.NotEqual(block, Expression.Constant(IntPtr.Zero)),
+                    Expression.LessThan(chain, chains),
                     Expression.Block(
-                        Expression.Assign(items, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.ItemsOf))!, block)),
-                        Expression.Assign(count, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.CountOf))!, block)),
-                        ItemLoop(read),
-                        Expression.Assign(block, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.NextOf))!, block))),
-                    Expression.Break(blocksEnd)),
-                blocksEnd));
+                        Expression.Assign(block, Expression.Call(typeof(NativeLogState).GetMethod(nameof(NativeLogState.ChainAt))!, native, chain)),
+                        Expression.Loop(
+                            Expression.IfThenElse(
+                                Expression.NotEqual(block, Expression.Constant(IntPtr.Zero)),
+                                Expression.Block(
+                                    Expression.Assign(items, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.ItemsOf))!, block)),
+                                    Expression.Assign(count, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.CountOf))!, block)),
+                                    ItemLoop(read),
+                                    Expression.Assign(block, Expression.Call(typeof(LogBlock).GetMethod(nameof(LogBlock.NextOf))!, block))),
+                                Expression.Break(blocksEnd)),
+                            blocksEnd),
+                        Expression.PreIncrementAssign(chain)),
+                    Expression.Break(chainsEnd)),
+                chainsEnd));
         }
         else
         {

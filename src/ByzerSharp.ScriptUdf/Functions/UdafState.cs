@@ -12,8 +12,11 @@ namespace ByzerSharp.ScriptUdf.Functions;
 /// go to a managed <see cref="ManagedLog{T}"/>.
 /// </summary>
 /// <remarks>
-/// The state holds the write position in its last block, so that adding a row touches the state and
-/// the item only (a block's header is written when the block is full or the log is read: <see cref="NativeLog{T}.Seal"/>).
+/// A state owns a chain of blocks it appends to, holding the write position in its last block so that
+/// adding a row touches the state and the item only (a block's header count is written when the block
+/// is full or the log is read: <see cref="NativeLog{T}.Seal"/>). Combining does not copy: the target
+/// borrows the source's chains (<see cref="Borrowed"/>), which are immutable from then on and counted
+/// (<see cref="LogBlock.Shares"/>), and the source keeps its items, as DuckDB requires of combine.
 /// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct NativeLogState
@@ -23,21 +26,103 @@ internal unsafe struct NativeLogState
     public byte* Cursor;
     public byte* End;
 
+    /// <summary>The first blocks of chains shared with other states; nobody appends to them.</summary>
+    public LogBlock** Borrowed;
+    public int BorrowedCount;
+    public int BorrowedCapacity;
+
+    /// <summary>How many chains hold the state's items: the borrowed ones, then its own (if any).</summary>
+    public static int ChainCount(IntPtr state)
+    {
+        var log = (NativeLogState*)state;
+        return log->BorrowedCount + (log->First != null ? 1 : 0);
+    }
+
+    /// <summary>The first block of chain <paramref name="index"/> (see <see cref="ChainCount"/>).</summary>
+    public static IntPtr ChainAt(IntPtr state, int index)
+    {
+        var log = (NativeLogState*)state;
+        return (IntPtr)(index < log->BorrowedCount ? log->Borrowed[index] : log->First);
+    }
+
     public static void Destroy(NativeLogState* state)
     {
-        for (var block = state->First; block != null;)
+        Release(state->First);
+        for (var i = 0; i < state->BorrowedCount; i++)
         {
-            var next = block->Next;
-            LogMemory.Release((byte*)block, block->Bytes);
-            block = next;
+            Release(state->Borrowed[i]);
+        }
+        if (state->Borrowed != null)
+        {
+            LogMemory.Release((byte*)state->Borrowed, (long)state->BorrowedCapacity * sizeof(IntPtr));
         }
         *state = default;
+    }
+
+    /// <summary>Makes the own chain immutable: it becomes one of the state's borrowed chains (same reference).</summary>
+    public static void Freeze(NativeLogState* state)
+    {
+        if (state->First == null)
+        {
+            return;
+        }
+        AddBorrowed(state, state->First);
+        state->First = null;
+        state->Last = null;
+        state->Cursor = null;
+        state->End = null;
+    }
+
+    /// <summary>Adds every chain of a frozen, sealed <paramref name="source"/> to <paramref name="target"/>'s borrowed chains.</summary>
+    public static void Borrow(NativeLogState* target, NativeLogState* source)
+    {
+        for (var i = 0; i < source->BorrowedCount; i++)
+        {
+            var head = source->Borrowed[i];
+            for (var block = head; block != null; block = block->Next)
+            {
+                Interlocked.Increment(ref block->Shares);
+            }
+            AddBorrowed(target, head);
+        }
+    }
+
+    private static void AddBorrowed(NativeLogState* state, LogBlock* head)
+    {
+        if (state->BorrowedCount == state->BorrowedCapacity)
+        {
+            var heads = (LogBlock**)LogMemory.Allocate(Math.Max(4, state->BorrowedCapacity * 2L) * sizeof(IntPtr), out var bytes);
+            Buffer.MemoryCopy(state->Borrowed, heads, bytes, (long)state->BorrowedCount * sizeof(IntPtr));
+            if (state->Borrowed != null)
+            {
+                LogMemory.Release((byte*)state->Borrowed, (long)state->BorrowedCapacity * sizeof(IntPtr));
+            }
+            state->Borrowed = heads;
+            state->BorrowedCapacity = (int)(bytes / sizeof(IntPtr));
+        }
+        state->Borrowed[state->BorrowedCount++] = head;
+    }
+
+    /// <summary>Drops one reference to each block of a chain, freeing the blocks nobody else holds.</summary>
+    private static void Release(LogBlock* block)
+    {
+        while (block != null)
+        {
+            // Read before letting go: once this reference is dropped another owner may free the block,
+            // but not the next one, on which this state still holds its reference.
+            var next = block->Next;
+            if (Interlocked.Decrement(ref block->Shares) < 0)
+            {
+                LogMemory.Release((byte*)block, block->Bytes);
+            }
+            block = next;
+        }
     }
 }
 
 /// <summary>
-/// A block of a native log: this header, then up to <see cref="Capacity"/> items. A log is a chain of
-/// blocks, each four times the previous one up to about 64 KB, so growing it never copies what it holds.
+/// A block of a native log: this header, then up to <see cref="Capacity"/> items. A chain's blocks are
+/// each four times the previous one up to about 64 KB, so growing a log never copies what it holds.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Size = Header)]
 internal unsafe struct LogBlock
@@ -48,10 +133,13 @@ internal unsafe struct LogBlock
     public LogBlock* Next;
     public long Bytes;
 
-    /// <summary>The items in the block; for the last block of a log, only once the log is sealed.</summary>
+    /// <summary>The items in the block; for the last block of a state's own chain, only once it is sealed.</summary>
     public int Count;
 
     public int Capacity;
+
+    /// <summary>How many states hold the block besides the first one (it is freed when the last lets go).</summary>
+    public int Shares;
 
     public static IntPtr NextOf(IntPtr block) => (IntPtr)((LogBlock*)block)->Next;
 
@@ -93,30 +181,12 @@ internal static unsafe class NativeLog<T>
         }
     }
 
-    /// <summary>Copies the items of <paramref name="source"/> to the end of <paramref name="target"/>, into one block.</summary>
+    /// <summary>Adds the items of <paramref name="source"/> to <paramref name="target"/> by sharing its blocks (see <see cref="NativeLogState"/>).</summary>
     public static void Append(NativeLogState* target, NativeLogState* source)
     {
         Seal(source);
-        var total = 0L;
-        for (var block = source->First; block != null; block = block->Next)
-        {
-            total += block->Count;
-        }
-        if (total == 0)
-        {
-            return;
-        }
-        var size = Unsafe.SizeOf<T>();
-        if (target->End - target->Cursor < total * size)
-        {
-            AddBlock(target, (int)total);
-        }
-        for (var block = source->First; block != null; block = block->Next)
-        {
-            var bytes = (long)block->Count * size;
-            Buffer.MemoryCopy((byte*)block + LogBlock.Header, target->Cursor, bytes, bytes);
-            target->Cursor += bytes;
-        }
+        NativeLogState.Freeze(source);
+        NativeLogState.Borrow(target, source);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -129,6 +199,7 @@ internal static unsafe class NativeLog<T>
         block->Next = null;
         block->Bytes = bytes;
         block->Count = 0;
+        block->Shares = 0;
         block->Capacity = (int)Math.Min((bytes - LogBlock.Header) / Unsafe.SizeOf<T>(), int.MaxValue);
         if (previous == null)
         {

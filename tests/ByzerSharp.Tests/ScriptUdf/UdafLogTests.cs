@@ -28,28 +28,67 @@ public sealed unsafe class UdafLogTests
     }
 
     [Fact]
-    public void AppendCopiesTheSourceAndLeavesItAsItWas()
+    public void AppendSharesTheSourceBlocksAndLeavesTheSourceAsItWas()
     {
         var (source, target, empty) = (default(NativeLogState), default(NativeLogState), default(NativeLogState));
         var states = stackalloc IntPtr[] { (IntPtr)(&source), (IntPtr)(&target) };
+        var expected = Enumerable.Range(0, 1000).Select(i => ((double)i, i % 3 == 0 ? (int?)null : i)).ToList();
         try
         {
-            for (var i = 0; i < 1000; i++)
+            foreach (var item in expected)
             {
-                NativeLog<(double, int?)>.Add((IntPtr)states, 0, (i, i % 3 == 0 ? null : i));
+                NativeLog<(double, int?)>.Add((IntPtr)states, 0, item);
             }
             NativeLog<(double, int?)>.Add((IntPtr)states, 1, (-1, null));
             NativeLog<(double, int?)>.Append(&target, &empty);
             NativeLog<(double, int?)>.Append(&target, &source);
             NativeLog<(double, int?)>.Append(&target, &source);
-            var expected = Enumerable.Range(0, 1000).Select(i => ((double)i, i % 3 == 0 ? (int?)null : i)).ToList();
             Assert.Equal(expected, Items<(double, int?)>(&source));
-            Assert.Equal(new[] { (-1.0, (int?)null) }.Concat(expected).Concat(expected), Items<(double, int?)>(&target));
+            // Borrowed chains come first, then the state's own.
+            Assert.Equal(expected.Concat(expected).Append((-1.0, null)), Items<(double, int?)>(&target));
+
+            // Both go on independently: the shared blocks are not written again.
+            NativeLog<(double, int?)>.Add((IntPtr)states, 0, (1000, 1000));
+            NativeLog<(double, int?)>.Add((IntPtr)states, 1, (-2, null));
+            Assert.Equal(expected.Append((1000.0, 1000)), Items<(double, int?)>(&source));
+            Assert.Equal(expected.Concat(expected).Append((-1.0, null)).Append((-2.0, null)), Items<(double, int?)>(&target));
+
+            // The blocks outlive the state they came from.
+            NativeLogState.Destroy(&source);
+            Assert.Equal(expected.Concat(expected).Append((-1.0, null)).Append((-2.0, null)), Items<(double, int?)>(&target));
         }
         finally
         {
             NativeLogState.Destroy(&source);
             NativeLogState.Destroy(&target);
+        }
+    }
+
+    [Fact]
+    public void ChainsOfCombinedStatesCanBeBorrowedAgain()
+    {
+        var (a, b, ab, all) = (default(NativeLogState), default(NativeLogState), default(NativeLogState), default(NativeLogState));
+        var states = stackalloc IntPtr[] { (IntPtr)(&a), (IntPtr)(&b) };
+        try
+        {
+            for (var i = 0L; i < 50; i++)
+            {
+                NativeLog<long>.Add((IntPtr)states, (ulong)(i % 2), i);
+            }
+            NativeLog<long>.Append(&ab, &a);
+            NativeLog<long>.Append(&ab, &b);
+            NativeLog<long>.Append(&all, &ab);
+            NativeLogState.Destroy(&a);
+            NativeLogState.Destroy(&ab);
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i).OrderBy(i => i % 2), Items<long>(&all));
+            Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)(2 * i) + 1), Items<long>(&b));
+        }
+        finally
+        {
+            NativeLogState.Destroy(&a);
+            NativeLogState.Destroy(&b);
+            NativeLogState.Destroy(&ab);
+            NativeLogState.Destroy(&all);
         }
     }
 
@@ -101,11 +140,14 @@ public sealed unsafe class UdafLogTests
     {
         NativeLog<T>.Seal(state);
         var items = new List<T>();
-        for (var block = (IntPtr)state->First; block != IntPtr.Zero; block = LogBlock.NextOf(block))
+        for (var chain = 0; chain < NativeLogState.ChainCount((IntPtr)state); chain++)
         {
-            for (var i = 0; i < LogBlock.CountOf(block); i++)
+            for (var block = NativeLogState.ChainAt((IntPtr)state, chain); block != IntPtr.Zero; block = LogBlock.NextOf(block))
             {
-                items.Add(NativeLog<T>.Get(LogBlock.ItemsOf(block), i));
+                for (var i = 0; i < LogBlock.CountOf(block); i++)
+                {
+                    items.Add(NativeLog<T>.Get(LogBlock.ItemsOf(block), i));
+                }
             }
         }
         return items;
