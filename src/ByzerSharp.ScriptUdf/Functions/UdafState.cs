@@ -121,8 +121,8 @@ internal unsafe struct NativeLogState
 }
 
 /// <summary>
-/// A block of a native log: this header, then up to <see cref="Capacity"/> items. A chain's blocks are
-/// each four times the previous one up to about 64 KB, so growing a log never copies what it holds.
+/// A block of a native log: this header, then up to <see cref="Capacity"/> items. A chain's blocks grow
+/// (see <see cref="NativeLog{T}"/>), so growing a log never copies what it holds.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Size = Header)]
 internal unsafe struct LogBlock
@@ -151,7 +151,9 @@ internal unsafe struct LogBlock
 /// <summary>A log in DuckDB's state memory (a <see cref="NativeLogState"/>) for inputs that hold no references.</summary>
 internal static unsafe class NativeLog<T>
 {
-    // Blocks stop growing at about 64 KB.
+    // A group's first block is 128 bytes (12 longs): small groups stay small. Each next block is 8 times
+    // bigger, up to about 64 KB, so that a big group has few blocks to allocate, walk and free.
+    private static readonly int FirstBlockItems = Math.Max(1, (128 - LogBlock.Header) / Unsafe.SizeOf<T>());
     private static readonly int MaxBlockItems = Math.Max(8, 65536 / Unsafe.SizeOf<T>());
 
     public static ulong StateSize => (ulong)sizeof(NativeLogState);
@@ -194,7 +196,7 @@ internal static unsafe class NativeLog<T>
     {
         Seal(state);
         var previous = state->Last;
-        var wanted = Math.Max(atLeast, previous == null ? 8 : Math.Min(previous->Capacity * 4, MaxBlockItems));
+        var wanted = Math.Max(atLeast, previous == null ? FirstBlockItems : Math.Min(previous->Capacity * 8, MaxBlockItems));
         var block = (LogBlock*)LogMemory.Allocate(LogBlock.Header + ((long)wanted * Unsafe.SizeOf<T>()), out var bytes);
         block->Next = null;
         block->Bytes = bytes;
