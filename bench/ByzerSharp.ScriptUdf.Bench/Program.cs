@@ -33,6 +33,7 @@ Compare("string identity", "SELECT sum(length(sameString(s))) FROM bench", "SELE
 Compare("string upper", "SELECT sum(length(upperCs(s))) FROM bench", "SELECT sum(length(upper(s))) FROM bench");
 Compare("array last", "SELECT sum(length(lastPart(string_split(s, '/')))) FROM bench", "SELECT sum(length(string_split(s, '/')[-1])) FROM bench");
 Compare("udaf sum by 1000 groups", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
+Compare("udaf sum, a group per row", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY n)");
 return 0;
 
 void Compare(string name, string udf, string native)

@@ -293,6 +293,10 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
             var read = Expression.Call(typeof(NativeLog<T>).GetMethod(nameof(NativeLog<T>.Get))!, items, index);
             var blocksEnd = Expression.Label("blocksEnd");
             var chainsEnd = Expression.Label("chainsEnd");
+            // The inline items first: items = InlineItems(native); count = InlineCount(native); item loop
+            body.Add(Expression.Assign(items, Expression.Call(typeof(NativeLogState).GetMethod(nameof(NativeLogState.InlineItems))!, native)));
+            body.Add(Expression.Assign(count, Expression.Call(typeof(NativeLog<T>).GetMethod(nameof(NativeLog<T>.InlineCount))!, native)));
+            body.Add(ItemLoop(read));
             body.Add(Expression.Assign(chains, Expression.Call(typeof(NativeLogState).GetMethod(nameof(NativeLogState.ChainCount))!, native)));
             body.Add(Expression.Assign(chain, Expression.Constant(0)));
             body.Add(Expression.Loop(
