@@ -29,13 +29,16 @@ internal static unsafe class DuckAggregateFunction
                 DuckDbNative.AggregateFunctionSetReturnType(function, returnType.Handle);
             }
             DuckDbNative.AggregateFunctionSetSpecialHandling(function);
-            DuckDbNative.AggregateFunctionSetFunctions(function, &StateSize, &Init, &Update, &Combine, &FinalizeStates);
+            // One init and destroy per kind of state: they run once per group, and the destroy callback
+            // gets no function info to tell.
             if (udaf.NativeStates)
             {
+                DuckDbNative.AggregateFunctionSetFunctions(function, &StateSize, &InitNative, &Update, &Combine, &FinalizeStates);
                 DuckDbNative.AggregateFunctionSetDestructor(function, &DestroyNative);
             }
             else
             {
+                DuckDbNative.AggregateFunctionSetFunctions(function, &StateSize, &InitManaged, &Update, &Combine, &FinalizeStates);
                 DuckDbNative.AggregateFunctionSetDestructor(function, &DestroyManaged);
             }
             // From here the function owns the handle: destroying it (below, or with the database once
@@ -59,7 +62,10 @@ internal static unsafe class DuckAggregateFunction
     private static ulong StateSize(IntPtr info) => From(info).StateSize;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Init(IntPtr info, IntPtr state) => NativeMemory.Clear((void*)state, (nuint)From(info).StateSize);
+    private static void InitNative(IntPtr info, IntPtr state) => *(NativeLogState*)state = default;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void InitManaged(IntPtr info, IntPtr state) => *(IntPtr*)state = IntPtr.Zero;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Update(IntPtr info, IntPtr chunk, IntPtr* states)
