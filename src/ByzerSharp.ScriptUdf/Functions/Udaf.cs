@@ -32,7 +32,7 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
     /// <summary>Adds the rows of a chunk (<paramref name="inputs"/> are its vectors) to the states of their groups.</summary>
     public abstract void Update(ReadOnlySpan<IntPtr> inputs, IntPtr states, ulong rows);
 
-    /// <summary>Adds each source state's inputs to the target state at the same index; the sources stay as they are.</summary>
+    /// <summary>Adds each source state's inputs to the target state at the same index; the sources keep their inputs.</summary>
     public abstract void Combine(IntPtr* source, IntPtr* target, ulong count);
 
     /// <summary>Writes the result of each state into rows offset … offset + count - 1 of <paramref name="result"/>.</summary>

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ByzerSharp.ScriptUdf.Functions;
 
 /// <summary>
-/// The inputs of one group (one aggregate state), in the order DuckDB fed them. Without a merge
+/// The inputs of one group (one aggregate state), in no promised order. Without a merge
 /// operation on the user's buffer two partial results cannot be combined, but two input logs can:
 /// the fold runs once per group, in finalize, over the whole log. Inputs without references (numbers,
 /// dates, tuples of them) are logged in native memory that the state points to (<see cref="NativeLog{T}"/>):
@@ -34,7 +34,7 @@ internal unsafe struct NativeLogState
     /// <summary>
     /// The first items of the state are kept in the state itself (<see cref="Inline"/>), so that a group
     /// of a row or two costs no block: with a million groups, allocating, sharing, reading and freeing a
-    /// block per group cost six times DuckDB's own aggregation. DuckDB may move states, so nothing points
+    /// block per group cost about seven times DuckDB's own aggregation. DuckDB may move states, so nothing points
     /// into them: the inline items are found from the state's address each time.
     /// </summary>
     public int InlineBytes;
