@@ -42,27 +42,34 @@ public sealed class ScriptUdfEt : EtPlugin
         var type = UdfMethods.FindClass(assembly, options);
         var session = context.Session;
         var name = context.FunctionName;
-        var (udf, inputs) = options.Aggregate ? Aggregate(name, type, options) : Scalar(name, type, options);
         var internalName = $"__scriptudf_{name}_{Interlocked.Increment(ref _generation)}";
-        DuckScalarFunction.Register(session.Database.Connection, internalName, udf);
+        var connection = session.Database.Connection;
+        SparkSql.Types.SparkType returnType;
+        int inputs;
+        if (options.Aggregate)
+        {
+            var udaf = Aggregate(name, type, options);
+            DuckAggregateFunction.Register(connection, internalName, udaf);
+            (returnType, inputs) = (udaf.Return, udaf.Parameters.Count);
+        }
+        else
+        {
+            var (udf, count) = Scalar(name, type, options);
+            DuckScalarFunction.Register(connection, internalName, udf);
+            (returnType, inputs) = (udf.Signature.Return, count);
+        }
         // The visible name is a macro over the versioned function, so registering fn again replaces it
         // (DuckDB cannot drop or overwrite a C API function) and unregister can drop it.
-        var parameters = Enumerable.Range(0, inputs).Select(i => "p" + i).ToList();
-        var call = options.Aggregate ? AggregateArgument(parameters) : string.Join(", ", parameters);
+        var parameters = string.Join(", ", Enumerable.Range(0, inputs).Select(i => "p" + i));
         session.Database.Execute(
-            $"CREATE OR REPLACE MACRO {Sql.Ident(name)}({string.Join(", ", parameters)}) AS {Sql.Ident(internalName)}({call})",
+            $"CREATE OR REPLACE MACRO {Sql.Ident(name)}({parameters}) AS {Sql.Ident(internalName)}({parameters})",
             context.Statement.Span);
         session.RegisterFunction(new RegisteredFunction(
             name,
-            udf.Signature.Return,
+            returnType,
             $"ScriptUDF (csharp{(options.Aggregate ? ", udaf" : "")})",
             context.Statement.Span));
     }
-
-    private static string AggregateArgument(IReadOnlyList<string> parameters) =>
-        parameters.Count == 1
-            ? $"list({parameters[0]})"
-            : "list({" + string.Join(", ", parameters.Select((p, i) => $"'_{i + 1}': {p}")) + "})";
 
     private static (ScalarUdf Udf, int Inputs) Scalar(string name, Type type, ScriptUdfOptions options)
     {
@@ -75,7 +82,7 @@ public sealed class ScriptUdfEt : EtPlugin
         return (Create(name, method, signature, UdfMethods.TargetFactory(method, options.MethodSpan), options), signature.Parameters.Count);
     }
 
-    private static (ScalarUdf Udf, int Inputs) Aggregate(string name, Type type, ScriptUdfOptions options)
+    private static Udaf Aggregate(string name, Type type, ScriptUdfOptions options)
     {
         var zero = UdfMethods.FindMethod(type, "Zero", options.MethodSpan, "aggregate member");
         var reduce = UdfMethods.FindMethod(type, "Reduce", options.MethodSpan, "aggregate member");
@@ -84,12 +91,9 @@ public sealed class ScriptUdfEt : EtPlugin
         {
             throw ByzerException.Semantic("Zero, Reduce and Finish must be all static or all instance methods", options.CodeSpan, UdafShape);
         }
-        var fold = UdafFold.Build(zero, reduce, finish, UdfMethods.TargetFactory(reduce, options.MethodSpan), out var problem);
-        if (problem is not null)
-        {
-            throw ByzerException.Semantic($"{type.Name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
-        }
-        return (Create(name, fold.Invoke, fold.Signature, () => fold.Fold, options), fold.InputCount);
+        var newTarget = UdfMethods.TargetFactory(reduce, options.MethodSpan);
+        return Udaf.Build(name, zero, reduce, finish, newTarget, options.CodeSpan.File, out var problem)
+            ?? throw ByzerException.Semantic($"{type.Name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
     }
 
     private static ScalarUdf Create(string name, MethodInfo method, UdfSignature signature, Func<object>? target, ScriptUdfOptions options)

@@ -48,6 +48,7 @@ internal sealed class ScalarUdf : IDisposable
         }
         worker.Writer.Bind(output);
         _loop(worker.Readers, worker.Writer, worker.Target, rows);
+        worker.Writer.Complete();
     }
 
     /// <summary>
@@ -66,6 +67,7 @@ internal sealed class ScalarUdf : IDisposable
             }
             worker.Writer.Bind(output);
             _locatingLoop.Value(worker.Readers, worker.Writer, worker.Target, rows);
+            worker.Writer.Complete();
             return null;
         }
         catch (Exception e)
@@ -135,7 +137,8 @@ internal sealed class ScalarUdf : IDisposable
         return Expression.Lambda<RowLoop>(Expression.Block(locals, setup.Append(loop)), readers, writerArg, targetArg, rows).Compile();
     }
 
-    private static Expression ThroughDelegate(MethodInfo method, Expression? target, IReadOnlyList<Expression> args)
+    /// <summary>A call through a delegate, which the JIT does not inline, so the method keeps its stack frame.</summary>
+    internal static Expression ThroughDelegate(MethodInfo method, Expression? target, IReadOnlyList<Expression> args)
     {
         var types = (target is null ? [] : new[] { method.DeclaringType! }).Concat(method.GetParameters().Select(p => p.ParameterType)).Append(method.ReturnType).ToArray();
         var open = Delegate.CreateDelegate(Expression.GetFuncType(types), null, method);
@@ -149,7 +152,7 @@ internal sealed class ScalarUdf : IDisposable
             .Select(p => p.AcceptsNull ? Marshalling.Readers.NullAccepting(p.Type) : Marshalling.Readers.Raw(p.Type))
             .ToArray();
 
-        public VectorWriter Writer { get; } = Writers.For(signature.ReturnType);
+        public VectorWriter Writer { get; } = Writers.ForResult(signature.ReturnType);
 
         public object? Target { get; } = newTarget?.Invoke();
     }

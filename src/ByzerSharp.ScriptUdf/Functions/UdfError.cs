@@ -13,10 +13,13 @@ internal static class UdfError
 
     /// <summary>"fn failed at test.byzer:3:9: DivideByZeroException: …" when the throwing line is in the script.</summary>
     /// <param name="rerun">the same failure raised through calls that keep the user's stack frames</param>
-    public static string Describe(ScalarUdf udf, Exception e, Exception? rerun)
+    public static string Describe(ScalarUdf udf, Exception e, Exception? rerun) => Describe(udf.Name, udf.Script, e, rerun);
+
+    /// <inheritdoc cref="Describe(ScalarUdf, Exception, Exception?)"/>
+    public static string Describe(string name, Text.SourceFile? script, Exception e, Exception? rerun)
     {
         var where = rerun is not null && rerun.GetType() == e.GetType() ? rerun : e;
-        var at = udf.Script is { } file && SourceMap.Locate(where, file) is { } span ? $" at {span}" : "";
-        return $"{udf.Name} failed{at}: {Describe(e)}";
+        var at = script is { } file && SourceMap.Locate(where, file) is { } span ? $" at {span}" : "";
+        return $"{name} failed{at}: {Describe(e)}";
     }
 }

@@ -51,6 +51,51 @@ internal static unsafe partial class DuckDbNative
     [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void ScalarFunctionSetError(IntPtr info, string error);
 
+    // Aggregate functions.
+    [LibraryImport(Lib, EntryPoint = "duckdb_create_aggregate_function")]
+    public static partial IntPtr CreateAggregateFunction();
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_destroy_aggregate_function")]
+    public static partial void DestroyAggregateFunction(ref IntPtr function);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void AggregateFunctionSetName(IntPtr function, string name);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_add_parameter")]
+    public static partial void AggregateFunctionAddParameter(IntPtr function, IntPtr logicalType);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_return_type")]
+    public static partial void AggregateFunctionSetReturnType(IntPtr function, IntPtr logicalType);
+
+    /// <summary>Lets NULL inputs reach the update (the aggregate decides which rows to skip).</summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_special_handling")]
+    public static partial void AggregateFunctionSetSpecialHandling(IntPtr function);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_functions")]
+    public static partial void AggregateFunctionSetFunctions(
+        IntPtr function,
+        delegate* unmanaged[Cdecl]<IntPtr, ulong> stateSize,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> init,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr*, void> update,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr*, ulong, void> combine,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_destructor")]
+    public static partial void AggregateFunctionSetDestructor(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr*, ulong, void> destroy);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_extra_info")]
+    public static partial void AggregateFunctionSetExtraInfo(IntPtr function, IntPtr extraInfo, delegate* unmanaged[Cdecl]<IntPtr, void> destroy);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_register_aggregate_function")]
+    public static partial int RegisterAggregateFunction(IntPtr connection, IntPtr function);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_get_extra_info")]
+    [SuppressGCTransition]
+    public static partial IntPtr AggregateFunctionGetExtraInfo(IntPtr info);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_aggregate_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void AggregateFunctionSetError(IntPtr info, string error);
+
     // Data chunks and vectors.
     [LibraryImport(Lib, EntryPoint = "duckdb_data_chunk_get_size")]
     [SuppressGCTransition]
@@ -72,9 +117,14 @@ internal static unsafe partial class DuckDbNative
     [SuppressGCTransition]
     public static partial void VectorEnsureValidityWritable(IntPtr vector);
 
-    [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    /// <summary>
+    /// Copies a string or blob into the vector's heap without the UTF-8 check that
+    /// duckdb_vector_assign_string_element_len makes on VARCHAR (it turns invalid text into NULL):
+    /// what .NET's UTF-8 encoder produces is always valid, and BLOBs need no check.
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_unsafe_vector_assign_string_element_len")]
     [SuppressGCTransition]
-    public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
+    public static partial void UnsafeVectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_get_child")]
     [SuppressGCTransition]

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 
@@ -19,16 +21,46 @@ internal static unsafe class DuckValues
     private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
     private static readonly Int128 DecimalLimit = Int128.Parse("100000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The longest string DuckDB keeps inside its 16-byte duckdb_string_t rather than on a heap.</summary>
+    public const int InlineBytes = 12;
+
     /// <summary>duckdb_string_t is 16 bytes: the length, then 12 inline bytes, or a 4-byte prefix and a pointer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Bytes(byte* slot)
     {
         var length = *(uint*)slot;
-        var data = length <= 12 ? slot + 4 : *(byte**)(slot + 8);
+        var data = length <= InlineBytes ? slot + 4 : *(byte**)(slot + 8);
         return new ReadOnlySpan<byte>(data, (int)length);
     }
 
-    public static string ReadString(byte* slot) => Encoding.UTF8.GetString(Bytes(slot));
+    /// <summary>
+    /// A VARCHAR as a string. ASCII text, the usual case, is checked and widened in one vectorised
+    /// pass each (Latin-1 decoding of ASCII bytes is the identity), cheaper than the general UTF-8
+    /// decoder's count-then-transcode.
+    /// </summary>
+    public static string ReadString(byte* slot)
+    {
+        var bytes = Bytes(slot);
+        return Ascii.IsValid(bytes) ? Encoding.Latin1.GetString(bytes) : Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> inline into a duckdb_string_t when its UTF-8 form fits the 12
+    /// inline bytes; false (slot contents undefined) when it does not. DuckDB compares inline strings
+    /// as whole 16-byte values, so the unused bytes must be zero. Lone surrogates become U+FFFD, as
+    /// with Encoding.UTF8.
+    /// </summary>
+    public static bool TryWriteInline(byte* slot, ReadOnlySpan<char> value)
+    {
+        ((ulong*)slot)[0] = 0;
+        ((ulong*)slot)[1] = 0;
+        if (Utf8.FromUtf16(value, new Span<byte>(slot + 4, InlineBytes), out _, out var written) != OperationStatus.Done)
+        {
+            return false;
+        }
+        *(uint*)slot = (uint)written;
+        return true;
+    }
 
     public static DateTime ReadTimestamp(long micros) => new(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond), DateTimeKind.Unspecified);
 

@@ -57,6 +57,10 @@ internal static class Readers
         }
         if (ClrTypeMap.ElementType(type) is { } element)
         {
+            if (element == typeof(string))
+            {
+                return type.IsArray ? new StringArrayReader() : new StringListReader();
+            }
             var open = type.IsArray ? typeof(ArrayReader<>) : typeof(ListReader<>);
             return Generic(open, element, Element(element));
         }

@@ -22,6 +22,11 @@ internal abstract unsafe class VectorWriter
 
     public virtual void Refresh() => _validity = null;
 
+    /// <summary>Finishes a chunk: called once after its last row by the function that bound this writer.</summary>
+    public virtual void Complete()
+    {
+    }
+
     public virtual void WriteNull(ulong row)
     {
         if (_validity == null)
@@ -91,7 +96,11 @@ internal sealed unsafe class DateWriter : VectorWriter<DateOnly>
     public override void Write(ulong row, DateOnly value) => _data[row] = DuckValues.WriteDate(value);
 }
 
-/// <summary>VARCHAR: UTF-8 encoded, copied by DuckDB into the vector's string heap.</summary>
+/// <summary>
+/// VARCHAR: UTF-8 encoded. A string of up to 12 bytes is written straight into the vector's
+/// 16-byte slot (DuckDB's inline form, the common case of short values), longer ones are copied
+/// by DuckDB into the vector's string heap.
+/// </summary>
 // Without SkipLocalsInit every row would zero the 512-byte stack buffer before encoding into it,
 // a measurable share of a short string's cost.
 [System.Runtime.CompilerServices.SkipLocalsInit]
@@ -99,11 +108,23 @@ internal sealed unsafe class StringWriter : VectorWriter<string?>
 {
     private const int StackLimit = 512;
 
+    private byte* _data;
+
+    public override void Refresh()
+    {
+        base.Refresh();
+        _data = (byte*)DuckDbNative.VectorGetData(Vector);
+    }
+
     public override void Write(ulong row, string? value)
     {
         if (value is null)
         {
             WriteNull(row);
+            return;
+        }
+        if (value.Length <= DuckValues.InlineBytes && DuckValues.TryWriteInline(_data + (row * 16), value))
+        {
             return;
         }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
@@ -114,7 +135,7 @@ internal sealed unsafe class StringWriter : VectorWriter<string?>
             var length = Encoding.UTF8.GetBytes(value, buffer);
             fixed (byte* p = buffer)
             {
-                DuckDbNative.VectorAssignStringElementLen(Vector, row, p, (ulong)length);
+                DuckDbNative.UnsafeVectorAssignStringElementLen(Vector, row, p, (ulong)length);
             }
         }
         finally
@@ -142,7 +163,7 @@ internal sealed unsafe class BlobWriter : VectorWriter<byte[]?>
         // A pinned empty array has no address; DuckDB still wants a valid pointer.
         fixed (byte* p = value.Length == 0 ? Empty : value)
         {
-            DuckDbNative.VectorAssignStringElementLen(Vector, row, p, (ulong)value.Length);
+            DuckDbNative.UnsafeVectorAssignStringElementLen(Vector, row, p, (ulong)value.Length);
         }
     }
 }

@@ -5,6 +5,9 @@ namespace ByzerSharp.ScriptUdf.Marshalling;
 /// <summary>Builds the writer for a C# return type (see <see cref="ClrTypeMap"/>).</summary>
 internal static class Writers
 {
+    /// <summary>The writer of a function's result column (see <see cref="StringResultWriter"/>); call Complete after each chunk.</summary>
+    public static VectorWriter ForResult(Type type) => type == typeof(string) ? new StringResultWriter() : For(type);
+
     public static VectorWriter For(Type type)
     {
         var writer = Build(type);
