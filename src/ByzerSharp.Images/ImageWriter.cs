@@ -11,7 +11,7 @@ namespace ByzerSharp.Images;
 /// Byzer's image writer: each row's imageColumn is written to &lt;dir&gt;/&lt;fileName column&gt;.
 /// A binary column is written verbatim (encoded bytes, as the demo's resize cell produces); an
 /// image struct (what load image gives) is encoded first. Like Byzer it honours only overwrite
-/// (delete the folder first) and errorIfExists ("&lt;dir&gt; is exists"); ignore and append write
+/// (replace the folder, see <see cref="DataSources.Files.PerRowFolder"/>) and errorIfExists ("&lt;dir&gt; is exists"); ignore and append write
 /// into the folder. Every file name is checked before anything is deleted or written.
 /// </summary>
 internal static class ImageWriter
@@ -43,7 +43,8 @@ internal static class ImageWriter
         var dir = Path.GetFullPath(context.Path);
         var fileName = $"CAST({Sql.Ident(fileNameColumn)} AS VARCHAR)";
         CheckFileNames(context, dir, fileName, source);
-        DataSources.Files.PerRowFolder.Prepare(context, dir);
+        using var folder = DataSources.Files.PerRowFolder.Begin(context, dir);
+        var into = folder.WriteDirectory;
 
         var cell = Sql.Ident(imageColumn);
         var select = isStruct
@@ -57,11 +58,12 @@ internal static class ImageWriter
             pending.Add(row);
             if (pending.Count == Batch)
             {
-                rows += Flush(context, dir, pending, isStruct);
+                rows += Flush(context, into, pending, isStruct);
                 progress.Advance(Batch);
             }
         }, context.Statement.Span);
-        rows += Flush(context, dir, pending, isStruct);
+        rows += Flush(context, into, pending, isStruct);
+        folder.Commit();
         return new SaveSummary(dir, rows, (int)Math.Min(rows, int.MaxValue));
     }
 
@@ -120,7 +122,7 @@ internal static class ImageWriter
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
         {
-            throw ByzerException.Runtime($"cannot write into {dir}: {e.InnerExceptions[0].Message}", context.PathSpan, "check the folder's permissions and free space", e.InnerExceptions[0]);
+            throw ByzerException.Runtime($"cannot write into {Path.GetFullPath(context.Path)}: {e.InnerExceptions[0].Message}", context.PathSpan, "check the folder's permissions and free space", e.InnerExceptions[0]);
         }
         if (Array.FindIndex(errors, e => e is not null) is var bad and >= 0)
         {

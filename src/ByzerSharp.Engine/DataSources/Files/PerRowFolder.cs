@@ -4,32 +4,92 @@ using ByzerSharp.Syntax.Ast;
 namespace ByzerSharp.DataSources.Files;
 
 /// <summary>
-/// Byzer's save modes for writers that put one file per row straight into a folder (text with
-/// fileName, image). Unlike part-file outputs (<see cref="OutputDirectory"/>) Byzer writes these in
-/// place, and so do we: overwrite clears the folder first, append and ignore write into it.
+/// Byzer's save modes for writers that put one file per row into a folder (text with fileName,
+/// image). Append and ignore write into the folder in place, as Byzer does. Overwrite writes into a
+/// staging folder next to the target and swaps it in once every row is written: Byzer deletes the
+/// folder first, so a row that fails halfway (a null image, a null file name) would lose the
+/// previous files; here they stay as they were. Deleting the old files last also keeps them out of
+/// the way of the new ones: ext4 allocates inodes slowly next to thousands of just-deleted ones.
 /// </summary>
-public static class PerRowFolder
+public sealed class PerRowFolder : IDisposable
 {
-    public static void Prepare(SaveContext context, string dir)
+    private readonly string? _staging;
+    private bool _committed;
+
+    private PerRowFolder(string target, string? staging)
     {
-        if (Directory.Exists(dir) || File.Exists(dir))
+        Target = target;
+        _staging = staging;
+    }
+
+    /// <summary>The folder the script named.</summary>
+    public string Target { get; }
+
+    /// <summary>Where the rows' files go now: a staging folder for overwrite, else the target itself.</summary>
+    public string WriteDirectory => _staging ?? Target;
+
+    public static PerRowFolder Begin(SaveContext context, string dir)
+    {
+        var full = Path.GetFullPath(dir);
+        if (full == "/" || full == Path.GetFullPath(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
         {
-            if (context.Mode == SaveMode.ErrorIfExists)
+            throw ByzerException.Semantic($"refusing to write into {full}", context.PathSpan, "save into a folder of its own");
+        }
+        var exists = Directory.Exists(full) || File.Exists(full);
+        if (exists && context.Mode == SaveMode.ErrorIfExists)
+        {
+            throw ByzerException.Runtime($"{full} is exists", context.PathSpan, "use save overwrite to replace the folder");
+        }
+        if (context.Mode != SaveMode.Overwrite)
+        {
+            Directory.CreateDirectory(full);
+            return new PerRowFolder(full, staging: null);
+        }
+        var parent = Path.GetDirectoryName(full) ?? "/";
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, "." + Path.GetFileName(full) + ".byzer-staging-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(staging);
+        return new PerRowFolder(full, staging);
+    }
+
+    /// <summary>Every row is written: for overwrite, the staged folder replaces the target.</summary>
+    public void Commit()
+    {
+        _committed = true;
+        if (_staging is null)
+        {
+            return;
+        }
+        string? old = null;
+        if (Directory.Exists(Target) || File.Exists(Target))
+        {
+            old = Target + ".byzer-old-" + Guid.NewGuid().ToString("N")[..8];
+            if (Directory.Exists(Target))
             {
-                throw ByzerException.Runtime($"{dir} is exists", context.PathSpan, "use save overwrite to replace the folder");
+                Directory.Move(Target, old);
             }
-            if (context.Mode == SaveMode.Overwrite)
+            else
             {
-                if (File.Exists(dir))
-                {
-                    File.Delete(dir);
-                }
-                else
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
+                File.Move(Target, old);
             }
         }
-        Directory.CreateDirectory(dir);
+        Directory.Move(_staging, Target);
+        if (old is not null && Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        else if (old is not null)
+        {
+            File.Delete(old);
+        }
+    }
+
+    /// <summary>Without a commit, an overwrite's staged files are removed and the target is untouched.</summary>
+    public void Dispose()
+    {
+        if (!_committed && _staging is not null && Directory.Exists(_staging))
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
     }
 }

@@ -8,8 +8,9 @@ namespace ByzerSharp.DataSources.Text;
 
 /// <summary>
 /// Byzer's text writer (not Spark's): each row's contentColumn is written verbatim to
-/// &lt;dir&gt;/&lt;fileName column&gt;. Like Byzer it honours only overwrite (delete the folder
-/// first) and errorIfExists ("&lt;dir&gt; is exists"); ignore and append write into the folder.
+/// &lt;dir&gt;/&lt;fileName column&gt;. Like Byzer it honours only overwrite (replace the folder)
+/// and errorIfExists ("&lt;dir&gt; is exists"); ignore and append write into the folder
+/// (<see cref="Files.PerRowFolder"/>).
 /// </summary>
 public static class TextWriter
 {
@@ -25,13 +26,14 @@ public static class TextWriter
         CheckColumn(context, columns, "fileName", fileNameColumn);
 
         var dir = Path.GetFullPath(context.Path);
-        Files.PerRowFolder.Prepare(context, dir);
+        using var folder = Files.PerRowFolder.Begin(context, dir);
+        var into = folder.WriteDirectory;
         long rows = 0;
         session.Database.Stream($"SELECT {Sql.Ident(fileNameColumn)}, {Sql.Ident(contentColumn)} FROM {source}", row =>
         {
             var name = row[0] as string ?? throw ByzerException.Runtime($"the fileName column {fileNameColumn} is null in a row", options.SpanOf("fileName"), "give every row a file name");
-            var target = Path.GetFullPath(Path.Combine(dir, name));
-            if (!target.StartsWith(dir + "/", StringComparison.Ordinal))
+            var target = Path.GetFullPath(Path.Combine(into, name));
+            if (!target.StartsWith(into + "/", StringComparison.Ordinal))
             {
                 throw ByzerException.Runtime($"file name {name} points outside {dir}", options.SpanOf("fileName"), "use names relative to the save folder");
             }
@@ -46,6 +48,7 @@ public static class TextWriter
             File.WriteAllBytes(target, bytes);
             rows++;
         }, context.Statement.Span);
+        folder.Commit();
         return new SaveSummary(dir, rows, (int)Math.Min(rows, int.MaxValue));
     }
 
