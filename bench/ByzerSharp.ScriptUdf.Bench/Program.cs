@@ -22,6 +22,12 @@ session.Run("""
     long Reduce(long total, long x) => total + x;
     long Finish(long total) => total;
     ''';
+    register ScriptUDF.`` as mergingSum where lang="csharp" and udfType="udaf" and code='''
+    long Zero() => 0;
+    long Reduce(long total, long x) => total + x;
+    long Merge(long a, long b) => a + b;
+    long Finish(long total) => total;
+    ''';
     """, "bench.byzer");
 var db = session.Database;
 db.Execute($"CREATE TABLE bench AS SELECT range AS n, 'item-' || range || '/part-' || (range % 97) AS s, range % 1000 AS g FROM range({rows})");
@@ -33,6 +39,8 @@ Compare("string identity", "SELECT sum(length(sameString(s))) FROM bench", "SELE
 Compare("string upper", "SELECT sum(length(upperCs(s))) FROM bench", "SELECT sum(length(upper(s))) FROM bench");
 Compare("array last", "SELECT sum(length(lastPart(string_split(s, '/')))) FROM bench", "SELECT sum(length(string_split(s, '/')[-1])) FROM bench");
 Compare("udaf sum by 1000 groups", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
+Compare("udaf+Merge by 1000 groups", "SELECT sum(t) FROM (SELECT mergingSum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
+Compare("udaf+Merge, group per row", "SELECT sum(t) FROM (SELECT mergingSum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY n)");
 Compare("udaf sum, a group per row", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY n)");
 return 0;
 

@@ -91,8 +91,9 @@ public sealed class ScriptUdfEt : EtPlugin
         {
             throw ByzerException.Semantic("Zero, Reduce and Finish must be all static or all instance methods", options.CodeSpan, UdafShape);
         }
+        var merge = UdfMethods.TryFindMethod(type, "Merge");
         var newTarget = UdfMethods.TargetFactory(reduce, options.MethodSpan);
-        return Udaf.Build(name, zero, reduce, finish, newTarget, options.CodeSpan.File, out var problem)
+        return Udaf.Build(name, zero, reduce, finish, merge, newTarget, options.CodeSpan.File, out var problem)
             ?? throw ByzerException.Semantic($"{type.Name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
     }
 

@@ -31,7 +31,12 @@ internal static unsafe class DuckAggregateFunction
             DuckDbNative.AggregateFunctionSetSpecialHandling(function);
             // One init and destroy per kind of state: they run once per group, and the destroy callback
             // gets no function info to tell.
-            if (udaf.NativeStates)
+            if (udaf.BufferStates)
+            {
+                // A buffer holds no references and owns no memory: nothing to destroy.
+                DuckDbNative.AggregateFunctionSetFunctions(function, &StateSize, &InitBuffer, &Update, &Combine, &FinalizeStates);
+            }
+            else if (udaf.NativeStates)
             {
                 DuckDbNative.AggregateFunctionSetFunctions(function, &StateSize, &InitNative, &Update, &Combine, &FinalizeStates);
                 DuckDbNative.AggregateFunctionSetDestructor(function, &DestroyNative);
@@ -63,6 +68,20 @@ internal static unsafe class DuckAggregateFunction
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void InitNative(IntPtr info, IntPtr state) => *(NativeLogState*)state = default;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void InitBuffer(IntPtr info, IntPtr state)
+    {
+        var udaf = From(info);
+        try
+        {
+            udaf.Init(state);
+        }
+        catch (Exception e)
+        {
+            Fail(info, udaf, e);
+        }
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void InitManaged(IntPtr info, IntPtr state) => *(IntPtr*)state = IntPtr.Zero;

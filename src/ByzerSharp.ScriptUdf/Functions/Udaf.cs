@@ -27,7 +27,15 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
     /// <summary>Whether the states are <see cref="NativeLogState"/>s (inputs without references) or <see cref="ManagedLog{T}"/> handles.</summary>
     public abstract bool NativeStates { get; }
 
-    public ulong StateSize => NativeStates ? (ulong)sizeof(NativeLogState) : ManagedLog<int>.StateSize;
+    /// <summary>Whether a state is the buffer itself, folded in place (<see cref="MergingUdaf{TBuf, TOut}"/>): set up by <see cref="Init"/>, nothing to destroy.</summary>
+    public virtual bool BufferStates => false;
+
+    public virtual ulong StateSize => NativeStates ? (ulong)sizeof(NativeLogState) : ManagedLog<int>.StateSize;
+
+    /// <summary>Sets up a new state (buffer states only; logs start empty).</summary>
+    public virtual void Init(IntPtr state)
+    {
+    }
 
     /// <summary>Adds the rows of a chunk (<paramref name="inputs"/> are its vectors) to the states of their groups.</summary>
     public abstract void Update(ReadOnlySpan<IntPtr> inputs, IntPtr states, ulong rows);
@@ -41,7 +49,7 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
     public abstract void Dispose();
 
     /// <summary>The aggregate, or null with the reason when the three methods do not fit together.</summary>
-    public static Udaf? Build(string name, MethodInfo zero, MethodInfo reduce, MethodInfo finish, Func<object>? newTarget, Text.SourceFile? script, out string? problem)
+    public static Udaf? Build(string name, MethodInfo zero, MethodInfo reduce, MethodInfo finish, MethodInfo? merge, Func<object>? newTarget, Text.SourceFile? script, out string? problem)
     {
         problem = null;
         var reduceSignature = UdfSignature.From(reduce, out var reduceProblem);
@@ -77,11 +85,25 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
             problem = $"{finish.Name}: return type: {returnProblem}";
             return null;
         }
-        var element = inputs.Count == 1 ? inputs[0].Type : TupleType(inputs.Select(p => p.Type).ToArray());
-        var type = typeof(Udaf<,>).MakeGenericType(element, finish.ReturnType);
+        if (merge is not null && (merge.ReturnType != buffer || merge.GetParameters() is not [var left, var right]
+            || left.ParameterType != buffer || right.ParameterType != buffer || merge.IsStatic != reduce.IsStatic))
+        {
+            problem = $"{merge.Name} must take two buffers ({ClrTypeMap.Describe(buffer)}) and return their merge, static like {reduce.Name} or not";
+            return null;
+        }
         var methods = new UdafMethods(zero, reduce, finish, newTarget);
         try
         {
+            // With a Merge, a buffer without references is folded in place inside DuckDB's state;
+            // otherwise each group logs its inputs and folds them once (a buffer with references
+            // cannot live in native memory, and partial buffers cannot be joined without Merge).
+            if (merge is not null && !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(buffer).Invoke(null, null)!)
+            {
+                var merging = typeof(MergingUdaf<,>).MakeGenericType(buffer, finish.ReturnType);
+                return (Udaf)Activator.CreateInstance(merging, name, inputs, resultType, script, methods, merge)!;
+            }
+            var element = inputs.Count == 1 ? inputs[0].Type : TupleType(inputs.Select(p => p.Type).ToArray());
+            var type = typeof(Udaf<,>).MakeGenericType(element, finish.ReturnType);
             return (Udaf)Activator.CreateInstance(type, name, inputs, resultType, script, methods)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is NotSupportedException unsupported)
