@@ -129,38 +129,15 @@ internal sealed unsafe class MergingUdaf<TBuf, TOut> : Udaf
         var readers = Expression.Parameter(typeof(VectorReader[]), "readers");
         var states = Expression.Parameter(typeof(IntPtr), "states");
         var rows = Expression.Parameter(typeof(ulong), "rows");
-        var row = Expression.Variable(typeof(ulong), "row");
-        var locals = new List<ParameterExpression> { row };
-        var setup = new List<Expression>();
-        var readerLocals = prototype.Select((r, i) =>
+        var loop = new ChunkLoop(readers, prototype, inputs);
+        var arguments = loop.Arguments();
+        arguments.Insert(0, Expression.Call(typeof(BufferSlot<TBuf>).GetMethod(nameof(BufferSlot<TBuf>.Get))!, states, loop.Row));
+        Expression body = Expression.Call(typeof(BufferSlot<TBuf>).GetMethod(nameof(BufferSlot<TBuf>.Set))!, states, loop.Row, call(reduce, [.. arguments]));
+        if (loop.AllValid() is { } valid)
         {
-            var local = Expression.Variable(r.GetType(), "r" + i);
-            locals.Add(local);
-            setup.Add(Expression.Assign(local, Expression.Convert(Expression.ArrayIndex(readers, Expression.Constant(i)), r.GetType())));
-            return local;
-        }).ToList();
-        var arguments = new List<Expression> { Expression.Call(typeof(BufferSlot<TBuf>).GetMethod(nameof(BufferSlot<TBuf>.Get))!, states, row) };
-        arguments.AddRange(readerLocals.Select((r, i) => Writers.Adapt(
-            Expression.Call(r, r.Type.GetMethod(nameof(VectorReader<int>.Read))!, row),
-            inputs[i].Type)));
-        Expression body = Expression.Call(typeof(BufferSlot<TBuf>).GetMethod(nameof(BufferSlot<TBuf>.Set))!, states, row, call(reduce, [.. arguments]));
-        var valid = readerLocals.Where((_, i) => !inputs[i].AcceptsNull)
-            .Select(r => (Expression)Expression.Call(r, typeof(VectorReader).GetMethod(nameof(VectorReader.IsValid))!, row))
-            .ToList();
-        if (valid.Count > 0)
-        {
-            body = Expression.IfThen(valid.Aggregate(Expression.AndAlso), body);
+            body = Expression.IfThen(valid, body);
         }
-        var end = Expression.Label("end");
-        var loop = Expression.Block(
-            Expression.Assign(row, Expression.Constant(0UL)),
-            Expression.Loop(
-                Expression.IfThenElse(
-                    Expression.LessThan(row, rows),
-                    Expression.Block(body, Expression.PreIncrementAssign(row)),
-                    Expression.Break(end)),
-                end));
-        return Expression.Lambda<UpdateLoop>(Expression.Block(locals, setup.Append(loop)), readers, states, rows).Compile();
+        return Expression.Lambda<UpdateLoop>(loop.Block(rows, body), readers, states, rows).Compile();
     }
 }
 

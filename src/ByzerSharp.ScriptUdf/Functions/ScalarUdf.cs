@@ -84,57 +84,24 @@ internal sealed class ScalarUdf : IDisposable
         var writerArg = Expression.Parameter(typeof(VectorWriter), "writer");
         var targetArg = Expression.Parameter(typeof(object), "target");
         var rows = Expression.Parameter(typeof(ulong), "rows");
-        var row = Expression.Variable(typeof(ulong), "row");
-        var locals = new List<ParameterExpression> { row };
-        var setup = new List<Expression>();
+        var loop = new ChunkLoop(readers, prototype.Readers, signature.Parameters);
+        var writer = loop.Local(prototype.Writer.GetType(), "w", Expression.Convert(writerArg, prototype.Writer.GetType()));
+        var target = method.IsStatic ? null : loop.Local(method.DeclaringType!, "target", Expression.Convert(targetArg, method.DeclaringType!));
 
-        var readerLocals = prototype.Readers.Select((r, i) =>
-        {
-            var local = Expression.Variable(r.GetType(), "r" + i);
-            locals.Add(local);
-            setup.Add(Expression.Assign(local, Expression.Convert(Expression.ArrayIndex(readers, Expression.Constant(i)), r.GetType())));
-            return local;
-        }).ToList();
-        var writer = Expression.Variable(prototype.Writer.GetType(), "w");
-        locals.Add(writer);
-        setup.Add(Expression.Assign(writer, Expression.Convert(writerArg, prototype.Writer.GetType())));
-        ParameterExpression? target = null;
-        if (!method.IsStatic)
-        {
-            target = Expression.Variable(method.DeclaringType!, "target");
-            locals.Add(target);
-            setup.Add(Expression.Assign(target, Expression.Convert(targetArg, method.DeclaringType!)));
-        }
-
-        var args = readerLocals.Select((r, i) => Writers.Adapt(
-            Expression.Call(r, r.Type.GetMethod(nameof(VectorReader<int>.Read))!, row),
-            signature.Parameters[i].Type)).ToList();
+        var args = loop.Arguments();
         var call = locating ? ThroughDelegate(method, target, args)
             : target is null ? Expression.Call(method, args)
             : Expression.Call(target, method, args);
         var write = writer.Type.GetMethod(nameof(VectorWriter<int>.Write))!;
-        Expression body = Expression.Call(writer, write, row, Writers.Adapt(call, write.GetParameters()[1].ParameterType));
-        var nullChecks = readerLocals.Where((_, i) => !signature.Parameters[i].AcceptsNull)
-            .Select(r => (Expression)Expression.Not(Expression.Call(r, typeof(VectorReader).GetMethod(nameof(VectorReader.IsValid))!, row)))
-            .ToList();
-        if (nullChecks.Count > 0)
+        Expression body = Expression.Call(writer, write, loop.Row, Writers.Adapt(call, write.GetParameters()[1].ParameterType));
+        if (loop.AllValid() is { } valid)
         {
             body = Expression.IfThenElse(
-                nullChecks.Aggregate(Expression.OrElse),
-                Expression.Call(writer, typeof(VectorWriter).GetMethod(nameof(VectorWriter.WriteNull))!, row),
-                body);
+                valid,
+                body,
+                Expression.Call(writer, typeof(VectorWriter).GetMethod(nameof(VectorWriter.WriteNull))!, loop.Row));
         }
-
-        var end = Expression.Label("end");
-        var loop = Expression.Block(
-            Expression.Assign(row, Expression.Constant(0UL)),
-            Expression.Loop(
-                Expression.IfThenElse(
-                    Expression.LessThan(row, rows),
-                    Expression.Block(body, Expression.PreIncrementAssign(row)),
-                    Expression.Break(end)),
-                end));
-        return Expression.Lambda<RowLoop>(Expression.Block(locals, setup.Append(loop)), readers, writerArg, targetArg, rows).Compile();
+        return Expression.Lambda<RowLoop>(loop.Block(rows, body), readers, writerArg, targetArg, rows).Compile();
     }
 
     /// <summary>A call through a delegate, which the JIT does not inline, so the method keeps its stack frame.</summary>

@@ -243,39 +243,16 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
         var readers = Expression.Parameter(typeof(VectorReader[]), "readers");
         var states = Expression.Parameter(typeof(IntPtr), "states");
         var rows = Expression.Parameter(typeof(ulong), "rows");
-        var row = Expression.Variable(typeof(ulong), "row");
-        var locals = new List<ParameterExpression> { row };
-        var setup = new List<Expression>();
-        var readerLocals = prototype.Select((r, i) =>
-        {
-            var local = Expression.Variable(r.GetType(), "r" + i);
-            locals.Add(local);
-            setup.Add(Expression.Assign(local, Expression.Convert(Expression.ArrayIndex(readers, Expression.Constant(i)), r.GetType())));
-            return local;
-        }).ToList();
-        var values = readerLocals.Select((r, i) => Writers.Adapt(
-            Expression.Call(r, r.Type.GetMethod(nameof(VectorReader<int>.Read))!, row),
-            inputs[i].Type)).ToList();
+        var loop = new ChunkLoop(readers, prototype, inputs);
+        var values = loop.Arguments();
         Expression element = values.Count == 1 ? values[0] : Expression.New(typeof(T).GetConstructor(values.Select(v => v.Type).ToArray())!, values);
         var add = (Native ? typeof(NativeLog<T>) : typeof(ManagedLog<T>)).GetMethod("Add")!;
-        Expression body = Expression.Call(add, states, row, element);
-        var valid = readerLocals.Where((_, i) => !inputs[i].AcceptsNull)
-            .Select(r => (Expression)Expression.Call(r, typeof(VectorReader).GetMethod(nameof(VectorReader.IsValid))!, row))
-            .ToList();
-        if (valid.Count > 0)
+        Expression body = Expression.Call(add, states, loop.Row, element);
+        if (loop.AllValid() is { } valid)
         {
-            body = Expression.IfThen(valid.Aggregate(Expression.AndAlso), body);
+            body = Expression.IfThen(valid, body);
         }
-        var end = Expression.Label("end");
-        var loop = Expression.Block(
-            Expression.Assign(row, Expression.Constant(0UL)),
-            Expression.Loop(
-                Expression.IfThenElse(
-                    Expression.LessThan(row, rows),
-                    Expression.Block(body, Expression.PreIncrementAssign(row)),
-                    Expression.Break(end)),
-                end));
-        return Expression.Lambda<UpdateLoop>(Expression.Block(locals, setup.Append(loop)), readers, states, rows).Compile();
+        return Expression.Lambda<UpdateLoop>(loop.Block(rows, body), readers, states, rows).Compile();
     }
 
     /// <summary>(items, count) => { var b = Zero(); foreach item: b = Reduce(b, item…); return Finish(b); }, on a new object when the methods are instance ones.</summary>
