@@ -43,15 +43,8 @@ public sealed class OutputDirectory
                     return null;
             }
         }
-        if (full == "/" || full == Path.GetFullPath(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
-        {
-            throw ByzerException.Semantic($"refusing to write into {full}", span, "save into a folder of its own");
-        }
-        var parent = Path.GetDirectoryName(full) ?? "/";
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, "." + Path.GetFileName(full) + ".byzer-staging-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
-        return new OutputDirectory(full, staging, mode);
+        StagingFolder.RefuseSystemFolder(full, span);
+        return new OutputDirectory(full, StagingFolder.Create(full), mode);
     }
 
     /// <summary>A Spark-style part file name: part-00000-&lt;job id&gt;-c000.&lt;ext&gt;.</summary>
@@ -78,29 +71,7 @@ public sealed class OutputDirectory
             Directory.Delete(Staging, recursive: true);
             return;
         }
-        if (Directory.Exists(Target) || File.Exists(Target))
-        {
-            var old = Target + ".byzer-old-" + Guid.NewGuid().ToString("N")[..8];
-            if (Directory.Exists(Target))
-            {
-                Directory.Move(Target, old);
-            }
-            else
-            {
-                File.Move(Target, old);
-            }
-            Directory.Move(Staging, Target);
-            if (Directory.Exists(old))
-            {
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                File.Delete(old);
-            }
-            return;
-        }
-        Directory.Move(Staging, Target);
+        StagingFolder.Replace(Target, Staging);
     }
 
     /// <summary>Removes the staging folder after a failure.</summary>

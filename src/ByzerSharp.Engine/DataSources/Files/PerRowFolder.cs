@@ -31,10 +31,7 @@ public sealed class PerRowFolder : IDisposable
     public static PerRowFolder Begin(SaveContext context, string dir)
     {
         var full = Path.GetFullPath(dir);
-        if (full == "/" || full == Path.GetFullPath(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
-        {
-            throw ByzerException.Semantic($"refusing to write into {full}", context.PathSpan, "save into a folder of its own");
-        }
+        StagingFolder.RefuseSystemFolder(full, context.PathSpan);
         var exists = Directory.Exists(full) || File.Exists(full);
         if (exists && context.Mode == SaveMode.ErrorIfExists)
         {
@@ -45,11 +42,7 @@ public sealed class PerRowFolder : IDisposable
             Directory.CreateDirectory(full);
             return new PerRowFolder(full, staging: null);
         }
-        var parent = Path.GetDirectoryName(full) ?? "/";
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, "." + Path.GetFileName(full) + ".byzer-staging-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
-        return new PerRowFolder(full, staging);
+        return new PerRowFolder(full, StagingFolder.Create(full));
     }
 
     /// <summary>Every row is written: for overwrite, the staged folder replaces the target.</summary>
@@ -60,28 +53,7 @@ public sealed class PerRowFolder : IDisposable
         {
             return;
         }
-        string? old = null;
-        if (Directory.Exists(Target) || File.Exists(Target))
-        {
-            old = Target + ".byzer-old-" + Guid.NewGuid().ToString("N")[..8];
-            if (Directory.Exists(Target))
-            {
-                Directory.Move(Target, old);
-            }
-            else
-            {
-                File.Move(Target, old);
-            }
-        }
-        Directory.Move(_staging, Target);
-        if (old is not null && Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-        else if (old is not null)
-        {
-            File.Delete(old);
-        }
+        StagingFolder.Replace(Target, _staging);
     }
 
     /// <summary>Without a commit, an overwrite's staged files are removed and the target is untouched.</summary>
