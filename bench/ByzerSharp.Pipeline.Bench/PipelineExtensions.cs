@@ -11,4 +11,15 @@ internal static class PipelineExtensions
         new Images.ImageExtension(),
         new ScriptUdf.ScriptUdfExtension(),
     ];
+
+    /// <summary>Options with every extension the example needs.</summary>
+    public static ByzerOptions Options()
+    {
+        var options = new ByzerOptions { ResultLimit = 0 };
+        foreach (var extension in All())
+        {
+            options.Use(extension);
+        }
+        return options;
+    }
 }

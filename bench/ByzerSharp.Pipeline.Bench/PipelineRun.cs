@@ -12,11 +12,7 @@ internal static class PipelineRun
     public static (ScriptResult? Result, IReadOnlyList<TimedStatement> Statements, TimeSpan Total, Diagnostics.ByzerException? Error) Execute(string scriptPath, string dataDir, string workDir)
     {
         var timings = new List<TimedStatement>();
-        var options = new ByzerOptions { ResultLimit = 0 };
-        foreach (var extension in PipelineExtensions.All())
-        {
-            options.Use(extension);
-        }
+        var options = PipelineExtensions.Options();
         options.Variables["dataDir"] = dataDir;
         options.Variables["workDir"] = workDir;
         options.OnStatementExecuted = timing => timings.Add(new TimedStatement(

@@ -18,11 +18,8 @@ internal static class ResizeRounds
         // The cell statement's own time, as the pipeline's stage figures: not the fetch of the result
         // table that Run does after the last statement.
         var statement = TimeSpan.Zero;
-        var options = new ByzerOptions { ResultLimit = 0, OnStatementExecuted = timing => statement = timing.Elapsed };
-        foreach (var extension in PipelineExtensions.All())
-        {
-            options.Use(extension);
-        }
+        var options = PipelineExtensions.Options();
+        options.OnStatementExecuted = timing => statement = timing.Elapsed;
         using var engine = new ByzerEngine(options);
         using var session = engine.CreateSession();
         session.Run($"set streaming.datalake.path = \"{lake}\" where type=\"conf\";\nload delta.`data.raw_cifar10` as raw_cifar10_table;");
