@@ -22,18 +22,23 @@ internal sealed unsafe class StringResultWriter : VectorWriter<string?>
     private const int FlushBytes = 64 * 1024 * 1024;
 
     private byte[] _buffer = GC.AllocateUninitializedArray<byte>(InitialBuffer);
-    private int _used;
-    private Pending[] _pending = new Pending[2048];
-    private int _count;
+        private Pending[] _pending = new Pending[2048];
     private byte* _data;
+
+    // The bytes used in _buffer and the entries used in _pending, updated per row: on a line of their own.
+    private readonly OwnCacheLine _counters = new();
+
+    private ref int Used => ref _counters.Int(0);
+
+    private ref int Count => ref _counters.Int(1);
 
     public override void Refresh()
     {
         base.Refresh();
         _data = (byte*)DuckDbNative.VectorGetData(Vector);
         // Bound once per chunk: whatever a failed chunk left behind is dropped here.
-        _used = 0;
-        _count = 0;
+        Used = 0;
+        Count = 0;
         if (_buffer.Length > FlushBytes)
         {
             _buffer = GC.AllocateUninitializedArray<byte>(InitialBuffer);
@@ -52,35 +57,38 @@ internal sealed unsafe class StringResultWriter : VectorWriter<string?>
             return;
         }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (_buffer.Length - _used < max)
+        ref var used = ref Used;
+        if (_buffer.Length - used < max)
         {
             Grow(max);
         }
         // More than 12 bytes: a string of more than 12 chars has at least that many bytes, and a shorter
         // one only comes here when its UTF-8 form did not fit inline.
-        var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
-        if (_count == _pending.Length)
+        var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(used));
+        ref var count = ref Count;
+        if (count == _pending.Length)
         {
-            Array.Resize(ref _pending, _count * 2);
+            Array.Resize(ref _pending, count * 2);
         }
-        _pending[_count++] = new Pending(row, _used, length);
-        _used += length;
+        _pending[count++] = new Pending(row, used, length);
+        used += length;
     }
 
     /// <summary>Copies the pending strings to DuckDB and points their rows at the copy.</summary>
     public override void Complete()
     {
-        if (_count == 0)
+        var count = Count;
+        if (count == 0)
         {
             return;
         }
         var first = _pending[0].Row;
         fixed (byte* p = _buffer)
         {
-            DuckDbNative.UnsafeVectorAssignStringElementLen(Vector, first, p, (ulong)_used);
+            DuckDbNative.UnsafeVectorAssignStringElementLen(Vector, first, p, (ulong)Used);
         }
         var heap = *(byte**)(_data + (first * 16) + 8);
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
             var pending = _pending[i];
             var slot = _data + (pending.Row * 16);
@@ -89,13 +97,13 @@ internal sealed unsafe class StringResultWriter : VectorWriter<string?>
             *(uint*)(slot + 4) = *(uint*)text;
             *(byte**)(slot + 8) = text;
         }
-        _used = 0;
-        _count = 0;
+        Used = 0;
+        Count = 0;
     }
 
     private void Grow(int needed)
     {
-        if (_count > 0 && _used + (long)needed > FlushBytes)
+        if (Count > 0 && Used + (long)needed > FlushBytes)
         {
             Complete();
             if (_buffer.Length >= needed)
@@ -103,9 +111,9 @@ internal sealed unsafe class StringResultWriter : VectorWriter<string?>
                 return;
             }
         }
-        var size = Math.Max((long)_used + needed, 2L * _buffer.Length);
+        var size = Math.Max((long)Used + needed, 2L * _buffer.Length);
         var bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, Array.MaxLength));
-        _buffer.AsSpan(0, _used).CopyTo(bigger);
+        _buffer.AsSpan(0, Used).CopyTo(bigger);
         _buffer = bigger;
     }
 
