@@ -65,7 +65,8 @@ void Compare(string name, string udf, string native)
     }
     Console.WriteLine(
         $"{name,-24} wall: DuckDB {Best(nativeRuns.Wall) * 1000,7:F1} ms, C# {Best(udfRuns.Wall) * 1000,7:F1} ms, ratio best {Best(udfRuns.Wall) / Best(nativeRuns.Wall),5:F2} median {Median(udfRuns.Wall) / Median(nativeRuns.Wall),5:F2}" +
-        $"   CPU: DuckDB {Best(nativeRuns.Cpu) * 1000,7:F1} ms, C# {Best(udfRuns.Cpu) * 1000,7:F1} ms, ratio best {Best(udfRuns.Cpu) / Best(nativeRuns.Cpu),5:F2} median {Median(udfRuns.Cpu) / Median(nativeRuns.Cpu),5:F2}");
+        $"   CPU: DuckDB {Best(nativeRuns.Cpu) * 1000,7:F1} ms, C# {Best(udfRuns.Cpu) * 1000,7:F1} ms, ratio best {Best(udfRuns.Cpu) / Best(nativeRuns.Cpu),5:F2} median {Median(udfRuns.Cpu) / Median(nativeRuns.Cpu),5:F2}" +
+        $"   GC per C# run: {udfRuns.Collections / (double)runs,5:F1} gen0, {udfRuns.Paused * 1000 / runs,5:F1} ms paused");
 }
 
 static double Best(double[] times) => times.Min();
@@ -84,13 +85,22 @@ internal sealed class Runs(int count)
 
     public double[] Cpu { get; } = new double[count];
 
+    /// <summary>Gen0 collections and the time the GC paused the process, over all runs.</summary>
+    public int Collections { get; private set; }
+
+    public double Paused { get; private set; }
+
     public void Time(int run, ByzerSharp.DuckDb.Database db, string sql)
     {
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         db.Scalar(sql);
         Wall[run] = watch.Elapsed.TotalSeconds;
+        Collections += GC.CollectionCount(0) - collections;
+        Paused += (GC.GetTotalPauseDuration() - paused).TotalSeconds;
         process.Refresh();
         Cpu[run] = (process.TotalProcessorTime - cpuStart).TotalSeconds;
     }
