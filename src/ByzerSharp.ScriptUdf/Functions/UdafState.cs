@@ -94,10 +94,7 @@ internal unsafe struct NativeLogState
         for (var i = 0; i < source->BorrowedCount; i++)
         {
             var head = source->Borrowed[i];
-            for (var block = head; block != null; block = block->Next)
-            {
-                Interlocked.Increment(ref block->Shares);
-            }
+            Interlocked.Increment(ref head->Shares);
             AddBorrowed(target, head);
         }
     }
@@ -118,18 +115,17 @@ internal unsafe struct NativeLogState
         state->Borrowed[state->BorrowedCount++] = head;
     }
 
-    /// <summary>Drops one reference to each block of a chain, freeing the blocks nobody else holds.</summary>
-    private static void Release(LogBlock* block)
+    /// <summary>Drops one reference to a chain, freeing its blocks when nobody else holds it.</summary>
+    private static void Release(LogBlock* head)
     {
-        while (block != null)
+        if (head == null || Interlocked.Decrement(ref head->Shares) >= 0)
         {
-            // Read before letting go: once this reference is dropped another owner may free the block,
-            // but not the next one, on which this state still holds its reference.
+            return;
+        }
+        for (var block = head; block != null;)
+        {
             var next = block->Next;
-            if (Interlocked.Decrement(ref block->Shares) < 0)
-            {
-                LogMemory.Release((byte*)block, block->Bytes);
-            }
+            LogMemory.Release((byte*)block, block->Bytes);
             block = next;
         }
     }
@@ -153,7 +149,11 @@ internal unsafe struct LogBlock
 
     public int Capacity;
 
-    /// <summary>How many states hold the block besides the first one (it is freed when the last lets go).</summary>
+    /// <summary>
+    /// In a chain's first block: how many states hold the chain besides the first one (its blocks are
+    /// freed when the last lets go). Chains are shared whole, never from a later block, so one count per
+    /// chain is enough, and sharing or letting go touches one block instead of all of them.
+    /// </summary>
     public int Shares;
 
     public static IntPtr NextOf(IntPtr block) => (IntPtr)((LogBlock*)block)->Next;
