@@ -39,9 +39,11 @@ Compare("string identity", "SELECT sum(length(sameString(s))) FROM bench", "SELE
 Compare("string upper", "SELECT sum(length(upperCs(s))) FROM bench", "SELECT sum(length(upper(s))) FROM bench");
 Compare("array last", "SELECT sum(length(lastPart(string_split(s, '/')))) FROM bench", "SELECT sum(length(string_split(s, '/')[-1])) FROM bench");
 Compare("udaf sum by 1000 groups", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
+Compare("udaf vs list_reduce by 1000 groups", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT list_reduce(list(n), (a, b) -> a + b) AS t FROM bench GROUP BY g)");
 Compare("udaf+Merge by 1000 groups", "SELECT sum(t) FROM (SELECT mergingSum(n) AS t FROM bench GROUP BY g)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY g)");
 Compare("udaf+Merge, group per row", "SELECT sum(t) FROM (SELECT mergingSum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY n)");
 Compare("udaf sum, a group per row", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT sum(n) AS t FROM bench GROUP BY n)");
+Compare("udaf vs list_reduce, group per row", "SELECT sum(t) FROM (SELECT mySum(n) AS t FROM bench GROUP BY n)", "SELECT sum(t) FROM (SELECT list_reduce(list(n), (a, b) -> a + b) AS t FROM bench GROUP BY n)");
 return 0;
 
 void Compare(string name, string udf, string native)
