@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ByzerSharp.ScriptUdf.Interop;
+namespace ByzerSharp.DuckDb.Native;
 
 /// <summary>
-/// The parts of DuckDB's C API that UDFs need. DuckDB.NET wraps some of them, but its writers cannot
-/// put byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for
-/// those; calling the C API directly gives every type and a vectorised loop without boxing.
+/// The parts of DuckDB's C API that ByzerSharp's own functions need (ScriptUDF functions and
+/// aggregates, binaryFile's content). DuckDB.NET wraps some of them, but its writers cannot put
+/// byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for those;
+/// calling the C API directly gives every type and a vectorised loop without boxing.
 /// The library is the libduckdb that DuckDB.NET.Bindings ships (same name, same process).
 /// Calls made per row are short, never block and never call back into .NET, so they skip the
 /// GC transition (SuppressGCTransition), which would otherwise cost more than the call.
