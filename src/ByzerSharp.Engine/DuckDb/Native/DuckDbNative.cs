@@ -36,6 +36,10 @@ internal static unsafe partial class DuckDbNative
     [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_special_handling")]
     public static partial void ScalarFunctionSetSpecialHandling(IntPtr function);
 
+    /// <summary>Marks a function whose result depends on more than its arguments: DuckDB must not fold or reuse it.</summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_volatile")]
+    public static partial void ScalarFunctionSetVolatile(IntPtr function);
+
     [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_extra_info")]
     public static partial void ScalarFunctionSetExtraInfo(IntPtr function, IntPtr extraInfo, delegate* unmanaged[Cdecl]<IntPtr, void> destroy);
 
