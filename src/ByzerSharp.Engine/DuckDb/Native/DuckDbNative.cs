@@ -123,6 +123,14 @@ internal static unsafe partial class DuckDbNative
     public static partial void VectorEnsureValidityWritable(IntPtr vector);
 
     /// <summary>
+    /// Copies a string or blob into the vector's heap (or inline, when 12 bytes or fewer); on a VARCHAR
+    /// vector, invalid UTF-8 becomes NULL.
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    [SuppressGCTransition]
+    public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
+
+    /// <summary>
     /// Copies a string or blob into the vector's heap without the UTF-8 check that
     /// duckdb_vector_assign_string_element_len makes on VARCHAR (it turns invalid text into NULL):
     /// what .NET's UTF-8 encoder produces is always valid, and BLOBs need no check.
