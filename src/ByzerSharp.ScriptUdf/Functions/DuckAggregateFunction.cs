@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 using DuckDB.NET.Data;
 
 namespace ByzerSharp.ScriptUdf.Functions;

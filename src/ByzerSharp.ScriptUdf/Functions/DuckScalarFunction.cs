@@ -1,79 +1,24 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 using DuckDB.NET.Data;
 
 namespace ByzerSharp.ScriptUdf.Functions;
 
 /// <summary>Registers a <see cref="ScalarUdf"/> as a DuckDB scalar function through the C API.</summary>
-internal static unsafe class DuckScalarFunction
+internal static class DuckScalarFunction
 {
     /// <summary>Creates function <paramref name="name"/> on the connection; DuckDB owns the UDF until the database closes.</summary>
-    public static void Register(DuckDBConnection connection, string name, ScalarUdf udf)
-    {
-        var function = DuckDbNative.CreateScalarFunction();
-        var handle = GCHandle.Alloc(udf);
-        try
-        {
-            DuckDbNative.ScalarFunctionSetName(function, name);
-            foreach (var parameter in udf.Signature.Parameters)
-            {
-                using var type = LogicalType.From(parameter.Spark);
-                DuckDbNative.ScalarFunctionAddParameter(function, type.Handle);
-            }
-            using (var returnType = LogicalType.From(udf.Signature.Return))
-            {
-                DuckDbNative.ScalarFunctionSetReturnType(function, returnType.Handle);
-            }
-            DuckDbNative.ScalarFunctionSetSpecialHandling(function);
-            DuckDbNative.ScalarFunctionSetFunction(function, &Callback);
-            DuckDbNative.ScalarFunctionSetExtraInfo(function, GCHandle.ToIntPtr(handle), &Destroy);
-            var connectionHandle = connection.NativeConnection.DangerousGetHandle();
-            if (DuckDbNative.RegisterScalarFunction(connectionHandle, function) != 0)
-            {
-                throw new InvalidOperationException($"DuckDB refused to register function {name}");
-            }
-        }
-        catch
-        {
-            // Until registration succeeds DuckDB has not taken the extra info.
-            handle.Free();
-            throw;
-        }
-        finally
-        {
-            DuckDbNative.DestroyScalarFunction(ref function);
-        }
-    }
+    public static void Register(DuckDBConnection connection, string name, ScalarUdf udf) =>
+        NativeScalarFunction.Register(
+            connection, name, udf.Signature.Parameters.Select(p => p.Spark).ToArray(), udf.Signature.Return, new Chunks(udf));
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Callback(IntPtr info, IntPtr chunk, IntPtr output)
+    /// <summary>The UDF's compiled loop over each chunk; a failure names the user's line and row.</summary>
+    private sealed class Chunks(ScalarUdf udf) : IScalarChunkFunction, IDisposable
     {
-        var udf = (ScalarUdf)GCHandle.FromIntPtr(DuckDbNative.ScalarFunctionGetExtraInfo(info)).Target!;
-        var count = udf.Signature.Parameters.Count;
-        Span<IntPtr> inputs = stackalloc IntPtr[count];
-        for (var i = 0; i < count; i++)
-        {
-            inputs[i] = DuckDbNative.DataChunkGetVector(chunk, (ulong)i);
-        }
-        var rows = DuckDbNative.DataChunkGetSize(chunk);
-        try
-        {
-            udf.Execute(inputs, output, rows);
-        }
-        catch (Exception e)
-        {
-            // An exception must not cross into native code: DuckDB fails the query with this text.
-            var located = udf.Rerun(inputs, output, rows);
-            DuckDbNative.ScalarFunctionSetError(info, UdfError.Describe(udf, e, located));
-        }
-    }
+        public void Execute(ReadOnlySpan<IntPtr> inputs, IntPtr output, ulong rows) => udf.Execute(inputs, output, rows);
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Destroy(IntPtr extraInfo)
-    {
-        var handle = GCHandle.FromIntPtr(extraInfo);
-        (handle.Target as IDisposable)?.Dispose();
-        handle.Free();
+        public string DescribeError(Exception error, ReadOnlySpan<IntPtr> inputs, IntPtr output, ulong rows) =>
+            UdfError.Describe(udf, error, udf.Rerun(inputs, output, rows));
+
+        public void Dispose() => udf.Dispose();
     }
 }

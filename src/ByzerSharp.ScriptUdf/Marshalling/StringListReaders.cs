@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 

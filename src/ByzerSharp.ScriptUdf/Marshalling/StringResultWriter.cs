@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 

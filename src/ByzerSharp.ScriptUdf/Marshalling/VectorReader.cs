@@ -1,4 +1,4 @@
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using ByzerSharp.ScriptUdf.Interop;
+using ByzerSharp.DuckDb.Native;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 

@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using ByzerSharp.DuckDb;
+using System.Text;
+using ByzerSharp.DuckDb.Native;
+using ByzerSharp.SparkSql.Types;
 using DuckDB.NET.Data;
-using DuckDB.NET.Data.DataChunk.Reader;
-using DuckDB.NET.Data.DataChunk.Writer;
 
 namespace ByzerSharp.DataSources.BinaryFile;
 
@@ -13,7 +13,7 @@ namespace ByzerSharp.DataSources.BinaryFile;
 /// <c>byzer_binary_file_content(path VARCHAR, length BIGINT, modified_ns BIGINT) → BLOB</c>: the
 /// content column of a binaryFile table, read when a query needs it, like Spark's binaryFile reads at
 /// action time. A file whose version (length, modification time) is no longer the listed one is an
-/// error rather than a row mixing two versions.
+/// error rather than a row mixing two versions. A NULL argument gives NULL.
 /// </summary>
 /// <remarks>
 /// DuckDB scans a table in row groups of 122,880 rows, so a listing of 50,000 files reaches this function
@@ -42,36 +42,49 @@ public static class BinaryFileContentFunction
             {
                 return;
             }
-#pragma warning disable DuckDBNET001 // the vectorised scalar function API is marked experimental
-            // Not pure: the result depends on the file system, so DuckDB must not fold or reuse it.
-            connection.RegisterScalarFunction<string, long, long, byte[]>(Name, Fill, new ScalarFunctionOptions { IsPureFunction = false });
-#pragma warning restore DuckDBNET001
+            // Volatile: the result depends on the file system, so DuckDB must not fold or reuse it.
+            NativeScalarFunction.Register(
+                connection, Name, [SparkType.String, SparkType.Long, SparkType.Long], SparkType.Binary, Chunks.Instance, isVolatile: true);
             Registered.Add(connection, new object());
         }
     }
 
-    private static unsafe void Fill(IReadOnlyList<IDuckDBDataReader> arguments, IDuckDBDataWriter writer, ulong rowCount)
+    /// <summary>The function's body; it keeps no state, so one serves every database.</summary>
+    private sealed class Chunks : IScalarChunkFunction
     {
-        var vector = BlobVectorWriter.Vector(writer);
+        public static readonly Chunks Instance = new();
+
+        public void Execute(ReadOnlySpan<IntPtr> inputs, IntPtr output, ulong rows) => Fill(inputs, output, rows);
+    }
+
+    private static unsafe void Fill(ReadOnlySpan<IntPtr> inputs, IntPtr output, ulong rowCount)
+    {
+        var paths = DuckDbNative.VectorGetData(inputs[0]);
+        var lengths = (long*)DuckDbNative.VectorGetData(inputs[1]);
+        var times = (long*)DuckDbNative.VectorGetData(inputs[2]);
+        var pathsValid = DuckDbNative.VectorGetValidity(inputs[0]);
+        var lengthsValid = DuckDbNative.VectorGetValidity(inputs[1]);
+        var timesValid = DuckDbNative.VectorGetValidity(inputs[2]);
         var count = checked((int)rowCount);
         var files = new string?[count];
         var versions = new FileVersion[count];
         for (var i = 0; i < count; i++)
         {
             var row = (ulong)i;
-            if (!arguments[0].IsValid(row) || !arguments[1].IsValid(row) || !arguments[2].IsValid(row))
+            if (!DuckDbNative.IsValid(pathsValid, row) || !DuckDbNative.IsValid(lengthsValid, row) || !DuckDbNative.IsValid(timesValid, row))
             {
                 continue;
             }
-            var path = arguments[0].GetValue<string>(row);
+            var path = Encoding.UTF8.GetString(DuckString.Bytes(paths, row));
             files[i] = path.StartsWith("file:", StringComparison.Ordinal) ? path["file:".Length..] : path;
-            versions[i] = new FileVersion(arguments[1].GetValue<long>(row), arguments[2].GetValue<long>(row));
+            versions[i] = new FileVersion(lengths[i], times[i]);
             if ((ulong)versions[i].Length > (ulong)Array.MaxLength)
             {
                 // Spark's limit too (binaryFile content is one byte array).
                 throw new IOException($"The length of {path} is {versions[i].Length}, which exceeds the max length allowed: {Array.MaxLength}");
             }
         }
+        ulong* validity = null;
         for (var start = 0; start < count;)
         {
             var end = start;
@@ -94,14 +107,17 @@ public static class BinaryFileContentFunction
                 {
                     for (var i = start; i < end; i++)
                     {
-                        if (files[i] is null)
+                        if (files[i] is not null)
                         {
-                            writer.WriteNull((ulong)i);
+                            DuckDbNative.VectorAssignStringElementLen(output, (ulong)i, data + offsets[i - start], (ulong)versions[i].Length);
+                            continue;
                         }
-                        else
+                        if (validity == null)
                         {
-                            BlobVectorWriter.Write(vector, (ulong)i, data + offsets[i - start], versions[i].Length);
+                            DuckDbNative.VectorEnsureValidityWritable(output);
+                            validity = DuckDbNative.VectorGetValidity(output);
                         }
+                        DuckDbNative.SetInvalid(validity, (ulong)i);
                     }
                 }
             }

@@ -1,7 +1,7 @@
 using System.Text;
 using ByzerSharp.SparkSql.Types;
 
-namespace ByzerSharp.ScriptUdf.Interop;
+namespace ByzerSharp.DuckDb.Native;
 
 /// <summary>A duckdb_logical_type built from a Spark type; destroyed after the function is registered.</summary>
 internal sealed unsafe class LogicalType : IDisposable

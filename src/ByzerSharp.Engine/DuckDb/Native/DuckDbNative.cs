@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ByzerSharp.ScriptUdf.Interop;
+namespace ByzerSharp.DuckDb.Native;
 
 /// <summary>
-/// The parts of DuckDB's C API that UDFs need. DuckDB.NET wraps some of them, but its writers cannot
-/// put byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for
-/// those; calling the C API directly gives every type and a vectorised loop without boxing.
+/// The parts of DuckDB's C API that ByzerSharp's own functions need (ScriptUDF functions and
+/// aggregates, binaryFile's content). DuckDB.NET wraps some of them, but its writers cannot put
+/// byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for those;
+/// calling the C API directly gives every type and a vectorised loop without boxing.
 /// The library is the libduckdb that DuckDB.NET.Bindings ships (same name, same process).
 /// Calls made per row are short, never block and never call back into .NET, so they skip the
 /// GC transition (SuppressGCTransition), which would otherwise cost more than the call.
@@ -34,6 +35,10 @@ internal static unsafe partial class DuckDbNative
     /// <summary>Lets NULL inputs reach the function (DuckDB would otherwise fold f(NULL) to NULL itself).</summary>
     [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_special_handling")]
     public static partial void ScalarFunctionSetSpecialHandling(IntPtr function);
+
+    /// <summary>Marks a function whose result depends on more than its arguments: DuckDB must not fold or reuse it.</summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_volatile")]
+    public static partial void ScalarFunctionSetVolatile(IntPtr function);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_scalar_function_set_extra_info")]
     public static partial void ScalarFunctionSetExtraInfo(IntPtr function, IntPtr extraInfo, delegate* unmanaged[Cdecl]<IntPtr, void> destroy);
@@ -116,6 +121,14 @@ internal static unsafe partial class DuckDbNative
     [LibraryImport(Lib, EntryPoint = "duckdb_vector_ensure_validity_writable")]
     [SuppressGCTransition]
     public static partial void VectorEnsureValidityWritable(IntPtr vector);
+
+    /// <summary>
+    /// Copies a string or blob into the vector's heap (or inline, when 12 bytes or fewer); on a VARCHAR
+    /// vector, invalid UTF-8 becomes NULL.
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    [SuppressGCTransition]
+    public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
 
     /// <summary>
     /// Copies a string or blob into the vector's heap without the UTF-8 check that
