@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
+using ByzerSharp.DuckDb.Native;
 
 namespace ByzerSharp.ScriptUdf.Marshalling;
 
@@ -21,18 +22,6 @@ internal static unsafe class DuckValues
     private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
     private static readonly Int128 DecimalLimit = Int128.Parse("100000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The longest string DuckDB keeps inside its 16-byte duckdb_string_t rather than on a heap.</summary>
-    public const int InlineBytes = 12;
-
-    /// <summary>duckdb_string_t is 16 bytes: the length, then 12 inline bytes, or a 4-byte prefix and a pointer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> Bytes(byte* slot)
-    {
-        var length = *(uint*)slot;
-        var data = length <= InlineBytes ? slot + 4 : *(byte**)(slot + 8);
-        return new ReadOnlySpan<byte>(data, (int)length);
-    }
-
     /// <summary>
     /// A VARCHAR as a string. ASCII text, the usual case, is checked and widened in one vectorised
     /// pass each (Latin-1 decoding of ASCII bytes is the identity), cheaper than the general UTF-8
@@ -40,7 +29,7 @@ internal static unsafe class DuckValues
     /// </summary>
     public static string ReadString(byte* slot)
     {
-        var bytes = Bytes(slot);
+        var bytes = DuckString.Bytes(slot);
         return Ascii.IsValid(bytes) ? Encoding.Latin1.GetString(bytes) : Encoding.UTF8.GetString(bytes);
     }
 
@@ -54,7 +43,7 @@ internal static unsafe class DuckValues
     {
         ((ulong*)slot)[0] = 0;
         ((ulong*)slot)[1] = 0;
-        if (Utf8.FromUtf16(value, new Span<byte>(slot + 4, InlineBytes), out _, out var written) != OperationStatus.Done)
+        if (Utf8.FromUtf16(value, new Span<byte>(slot + 4, DuckString.InlineBytes), out _, out var written) != OperationStatus.Done)
         {
             return false;
         }

@@ -52,7 +52,7 @@ internal sealed unsafe class StringResultWriter : VectorWriter<string?>
             WriteNull(row);
             return;
         }
-        if (value.Length <= DuckValues.InlineBytes && DuckValues.TryWriteInline(_data + (row * 16), value))
+        if (value.Length <= DuckString.InlineBytes && DuckValues.TryWriteInline(_data + (row * 16), value))
         {
             return;
         }

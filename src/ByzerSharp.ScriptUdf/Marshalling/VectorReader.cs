@@ -59,7 +59,7 @@ internal sealed unsafe class BlobReader : VectorReader<byte[]>
         _data = (byte*)DuckDbNative.VectorGetData(vector);
     }
 
-    public override byte[] Read(ulong row) => DuckValues.Bytes(_data + (row * 16)).ToArray();
+    public override byte[] Read(ulong row) => DuckString.Bytes(_data, row).ToArray();
 }
 
 internal sealed unsafe class DecimalReader : VectorReader<decimal>

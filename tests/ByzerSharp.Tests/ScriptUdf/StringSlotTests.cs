@@ -1,4 +1,5 @@
 using System.Text;
+using ByzerSharp.DuckDb.Native;
 using ByzerSharp.ScriptUdf.Marshalling;
 using Xunit;
 
@@ -39,7 +40,7 @@ public sealed unsafe class StringSlotTests
     {
         var slot = stackalloc byte[16];
         Assert.True(DuckValues.TryWriteInline(slot, "a\uD800"));
-        Assert.Equal(Encoding.UTF8.GetBytes("a\uD800"), DuckValues.Bytes(slot).ToArray());
+        Assert.Equal(Encoding.UTF8.GetBytes("a\uD800"), DuckString.Bytes(slot).ToArray());
         Assert.Equal("a\uFFFD", DuckValues.ReadString(slot));
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ByzerSharp.DuckDb.Native;
 
 /// <summary>
@@ -12,9 +14,13 @@ internal static unsafe class DuckString
     public const int InlineBytes = 12;
 
     /// <summary>The bytes of row <paramref name="row"/>; valid only while DuckDB holds the vector.</summary>
-    public static ReadOnlySpan<byte> Bytes(void* data, ulong row)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Bytes(void* data, ulong row) => Bytes((byte*)data + (row * Size));
+
+    /// <summary>The bytes of the value in <paramref name="slot"/>; valid only while DuckDB holds the vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Bytes(byte* slot)
     {
-        var slot = (byte*)data + (row * Size);
         var length = *(uint*)slot;
         return new ReadOnlySpan<byte>(length <= InlineBytes ? slot + 4 : *(byte**)(slot + 8), (int)length);
     }
