@@ -30,6 +30,7 @@ internal static unsafe class NativeScalarFunction
     {
         var native = DuckDbNative.CreateScalarFunction();
         var handle = GCHandle.Alloc(new Registered(function, parameters.Count));
+        var attached = false;
         try
         {
             DuckDbNative.ScalarFunctionSetName(native, name);
@@ -50,7 +51,10 @@ internal static unsafe class NativeScalarFunction
                 DuckDbNative.ScalarFunctionSetVolatile(native);
             }
             DuckDbNative.ScalarFunctionSetFunction(native, &Callback);
+            // From here the function owns the handle: destroying it (below, whether or not DuckDB
+            // registers it, or with the database once registered) calls Destroy, which frees it.
             DuckDbNative.ScalarFunctionSetExtraInfo(native, GCHandle.ToIntPtr(handle), &Destroy);
+            attached = true;
             if (DuckDbNative.RegisterScalarFunction(connection.NativeConnection.DangerousGetHandle(), native) != 0)
             {
                 throw new InvalidOperationException($"DuckDB refused to register function {name}");
@@ -58,8 +62,10 @@ internal static unsafe class NativeScalarFunction
         }
         catch
         {
-            // Until registration succeeds DuckDB has not taken the extra info.
-            handle.Free();
+            if (!attached)
+            {
+                handle.Free();
+            }
             throw;
         }
         finally
@@ -87,8 +93,18 @@ internal static unsafe class NativeScalarFunction
         }
         catch (Exception e)
         {
-            // An exception must not cross into native code: DuckDB fails the query with this text.
-            DuckDbNative.ScalarFunctionSetError(info, registered.Function.DescribeError(e, inputs, output, rows));
+            // An exception must not cross into native code: DuckDB fails the query with this text. Describing
+            // the error runs the implementer's code again, which may throw too.
+            string message;
+            try
+            {
+                message = registered.Function.DescribeError(e, inputs, output, rows);
+            }
+            catch (Exception)
+            {
+                message = e.Message;
+            }
+            DuckDbNative.ScalarFunctionSetError(info, message);
         }
     }
 
