@@ -9,8 +9,8 @@ namespace ByzerSharp.DuckDb.Native;
 /// byte[] into a BLOB vector nor build STRUCT/MAP results, and it has no logical types for those;
 /// calling the C API directly gives every type and a vectorised loop without boxing.
 /// The library is the libduckdb that DuckDB.NET.Bindings ships (same name, same process).
-/// Calls made per row are short, never block and never call back into .NET, so they skip the
-/// GC transition (SuppressGCTransition), which would otherwise cost more than the call.
+/// Calls made per row that are short, never block and never call back into .NET skip the GC
+/// transition (SuppressGCTransition), which would otherwise cost more than the call; bulk copies keep it.
 /// </summary>
 internal static unsafe partial class DuckDbNative
 {
@@ -124,20 +124,40 @@ internal static unsafe partial class DuckDbNative
 
     /// <summary>
     /// Copies a string or blob into the vector's heap (or inline, when 12 bytes or fewer); on a VARCHAR
-    /// vector, invalid UTF-8 becomes NULL.
+    /// vector, invalid UTF-8 becomes NULL. With the GC transition: the copy may be a whole file, and
+    /// DuckDB allocates for it.
     /// </summary>
     [LibraryImport(Lib, EntryPoint = "duckdb_vector_assign_string_element_len")]
-    [SuppressGCTransition]
     public static partial void VectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
 
     /// <summary>
     /// Copies a string or blob into the vector's heap without the UTF-8 check that
     /// duckdb_vector_assign_string_element_len makes on VARCHAR (it turns invalid text into NULL):
-    /// what .NET's UTF-8 encoder produces is always valid, and BLOBs need no check.
+    /// what .NET's UTF-8 encoder produces is always valid, and BLOBs need no check. Short values skip the
+    /// GC transition, which costs more than copying them; a long copy (and DuckDB's allocation for it)
+    /// keeps it, so that it never holds off a collection another thread is waiting for.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void UnsafeVectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length)
+    {
+        if (length <= ShortCopy)
+        {
+            UnsafeAssignShort(vector, index, data, length);
+        }
+        else
+        {
+            UnsafeAssign(vector, index, data, length);
+        }
+    }
+
+    private const ulong ShortCopy = 4096;
+
     [LibraryImport(Lib, EntryPoint = "duckdb_unsafe_vector_assign_string_element_len")]
     [SuppressGCTransition]
-    public static partial void UnsafeVectorAssignStringElementLen(IntPtr vector, ulong index, byte* data, ulong length);
+    private static partial void UnsafeAssignShort(IntPtr vector, ulong index, byte* data, ulong length);
+
+    [LibraryImport(Lib, EntryPoint = "duckdb_unsafe_vector_assign_string_element_len")]
+    private static partial void UnsafeAssign(IntPtr vector, ulong index, byte* data, ulong length);
 
     [LibraryImport(Lib, EntryPoint = "duckdb_list_vector_get_child")]
     [SuppressGCTransition]
