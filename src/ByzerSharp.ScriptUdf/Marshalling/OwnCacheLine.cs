@@ -12,15 +12,16 @@ namespace ByzerSharp.ScriptUdf.Marshalling;
 /// fields, written per row by one core, then takes that line away from the other core reading its own
 /// writer's fields on every row: the same <c>upper</c> query cost 1.2-1.7x more CPU in some processes
 /// than in others, depending on where the writers landed (docs/performance.md). The ints live in the
-/// middle of a 24-long array: its elements 8-15 are at least 64 bytes from either end, so any line
-/// holding them holds nothing but this array's unused elements. They are reached without a bounds
+/// middle of a 40-long array: its elements 16-23 are at least 128 bytes from either end, so any line
+/// holding them holds nothing but this array's unused elements, for 64-byte lines and for the 128-byte
+/// ones of Apple's cores (and of Intel's adjacent-line prefetch). They are reached without a bounds
 /// check, which would read the array's length at its start, on a line that may be shared.
 /// </remarks>
 internal readonly struct OwnCacheLine
 {
     public const int Capacity = 16;
 
-    private const int Padding = 8;
+    private const int Padding = 16;
 
     private readonly long[] _slots;
 

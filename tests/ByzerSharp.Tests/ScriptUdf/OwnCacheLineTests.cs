@@ -10,7 +10,7 @@ namespace ByzerSharp.Tests.ScriptUdf;
 /// </summary>
 public sealed unsafe class OwnCacheLineTests
 {
-    private const int Line = 64;
+    private const int Line = 128;
 
     [Fact]
     public void Counters_never_share_a_line_with_another_object()
