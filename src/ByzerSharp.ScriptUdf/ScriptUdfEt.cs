@@ -68,7 +68,9 @@ public sealed class ScriptUdfEt : EtPlugin
             name,
             returnType,
             $"ScriptUDF (csharp{(options.Aggregate ? ", udaf" : "")})",
-            context.Statement.Span));
+            context.Statement.Span,
+            IsAggregate: options.Aggregate,
+            SqlName: options.Aggregate ? internalName : null));
     }
 
     private static (ScalarUdf Udf, int Inputs) Scalar(string name, Type type, ScriptUdfOptions options)

@@ -12,4 +12,9 @@ namespace ByzerSharp.Session;
 /// <param name="ReturnType">The Spark type of its result; <see cref="SparkType.Unknown"/> when not known.</param>
 /// <param name="Origin">What defined it, for !show functions: "ScriptUDF (csharp)", "StringIndex /models/idx", ….</param>
 /// <param name="DefinedAt">The statement that registered it.</param>
-public sealed record RegisteredFunction(string Name, SparkType ReturnType, string Origin, SourceSpan? DefinedAt);
+/// <param name="IsAggregate">An aggregate: select bodies may give it DISTINCT, FILTER and OVER, as a built-in aggregate.</param>
+/// <param name="SqlName">
+/// The DuckDB function select bodies call, when not the one named <paramref name="Name"/>: a C# aggregate's
+/// visible name is a macro, which DuckDB cannot use as a window function.
+/// </param>
+public sealed record RegisteredFunction(string Name, SparkType ReturnType, string Origin, SourceSpan? DefinedAt, bool IsAggregate = false, string? SqlName = null);

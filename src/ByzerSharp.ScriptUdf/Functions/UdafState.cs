@@ -240,10 +240,18 @@ internal static unsafe class NativeLog<T>
         {
             return;
         }
-        Seal(source);
-        NativeLogState.Freeze(source);
-        NativeLogState.Borrow(target, source);
+        // Sharing freezes the source's own chain, a write to the source. A window's segment tree combines
+        // one tree node into many frames' states from several threads at once, so the source is locked
+        // (a stripe of locks keyed by its address: a query's many combines seldom meet on one).
+        lock (SourceLocks[(int)(((ulong)source >> 6) % (ulong)SourceLocks.Length)])
+        {
+            Seal(source);
+            NativeLogState.Freeze(source);
+            NativeLogState.Borrow(target, source);
+        }
     }
+
+    private static readonly object[] SourceLocks = [.. Enumerable.Range(0, 64).Select(_ => new object())];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddBlock(NativeLogState* state, int atLeast)

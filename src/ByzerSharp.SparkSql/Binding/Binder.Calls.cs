@@ -104,7 +104,14 @@ public sealed partial class Binder
 
     private static string BindLambdaName(FnCall call, int i) => "lambdafunction(…)";
 
-    private (string Sql, string Name) BindWindow(WindowSpec spec, Scope scope, bool ranking)
+    /// <param name="capiAggregate">
+    /// a C# aggregate (DuckDB C API). DuckDB computes a frame that covers the whole partition with its
+    /// constant aggregator, which hands the C API one state pointer for a whole chunk of rows: the
+    /// function, told there is one per row, reads past it. Such a frame is written as
+    /// <see cref="WholePartitionRows"/> instead, which DuckDB computes with a segment tree and real
+    /// per-row states; the rows in the frame are the same.
+    /// </param>
+    private (string Sql, string Name) BindWindow(WindowSpec spec, Scope scope, bool ranking, bool capiAggregate = false)
     {
         if (spec.Name is { } windowName)
         {
@@ -129,7 +136,14 @@ public sealed partial class Binder
                 $"{BindExpr(o.Expr, scope).Name} {(o.Descending ? "DESC" : "ASC")} NULLS {((o.NullsFirst ?? !o.Descending) ? "FIRST" : "LAST")}")));
         }
         string frameName;
-        if (spec.Frame is { } frame)
+        if (capiAggregate && CoversWholePartition(spec))
+        {
+            sql.Append(' ').Append(WholePartitionRows);
+            frameName = spec.Frame is { } whole
+                ? $"{whole.Unit} BETWEEN {whole.Start.Kind} AND {whole.End?.Kind ?? "CURRENT ROW"}"
+                : "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
+        }
+        else if (spec.Frame is { } frame)
         {
             var frameSql = $"{frame.Unit} BETWEEN {Bound(frame.Start, scope)} AND {(frame.End is null ? "CURRENT ROW" : Bound(frame.End, scope))}";
             sql.Append(' ').Append(frameSql);
@@ -144,6 +158,25 @@ public sealed partial class Binder
         return (sql.ToString().Trim(), name.ToString());
     }
 
+    /// <summary>Every row of the partition, bounded by an offset no partition reaches (2^62 - 1, so row + offset cannot overflow).</summary>
+    private const string WholePartitionRows = "ROWS BETWEEN UNBOUNDED PRECEDING AND 4611686018427387903 FOLLOWING";
+
+    /// <summary>Whether the frame is the whole partition: no ORDER BY and no frame, both bounds unbounded, or a RANGE of peers without ORDER BY (every row is a peer).</summary>
+    private static bool CoversWholePartition(WindowSpec spec)
+    {
+        if (spec.Frame is not { } frame)
+        {
+            return spec.OrderBy.Count == 0;
+        }
+        var end = frame.End?.Kind ?? "CURRENT ROW";
+        if (frame.Start.Kind == "UNBOUNDED PRECEDING" && end == "UNBOUNDED FOLLOWING")
+        {
+            return true;
+        }
+        return frame.Unit.Equals("RANGE", StringComparison.OrdinalIgnoreCase) && spec.OrderBy.Count == 0
+            && frame.Start.Kind is ("UNBOUNDED PRECEDING" or "CURRENT ROW") && end is ("UNBOUNDED FOLLOWING" or "CURRENT ROW");
+    }
+
     private string Bound(FrameBound b, Scope scope) => b.Offset is null ? b.Kind : $"{BindExpr(b.Offset, scope).Sql} {b.Kind}";
 
     private Bound BindSessionFunction(FunctionCall f, Scope scope)
@@ -151,9 +184,27 @@ public sealed partial class Binder
         var lower = f.Name.ToLowerInvariant();
         if (functions.Find(f.Name) is { } session)
         {
+            if (!session.IsAggregate && (f.Over is not null || f.Filter is not null || f.Distinct))
+            {
+                var clause = f.Over is not null ? "OVER" : f.Filter is not null ? "FILTER" : "DISTINCT";
+                throw new SqlError($"{f.Name} is not an aggregate function and cannot have {clause}", f.NamePos.Start, f.NamePos.Length,
+                    $"remove {clause}, or register {f.Name} with udfType=\"udaf\" to aggregate");
+            }
             var args = f.Args.Select(a => BindExpr(a, scope)).ToList();
-            return new Bound($"{session.SqlName}({string.Join(", ", args.Select(a => a.Sql))})", session.ReturnType,
-                $"{f.Name}({string.Join(", ", args.Select(a => a.Name))})");
+            var distinct = f.Distinct ? "DISTINCT " : "";
+            var sql = new StringBuilder($"{session.SqlName}({distinct}{string.Join(", ", args.Select(a => a.Sql))})");
+            var name = $"{f.Name}({distinct}{string.Join(", ", args.Select(a => a.Name))})";
+            if (f.Filter is not null)
+            {
+                sql.Append(" FILTER (WHERE ").Append(SparkCast.Coerce(BindExpr(f.Filter, scope), SparkType.Boolean).Sql).Append(')');
+            }
+            if (f.Over is not null)
+            {
+                var (overSql, overName) = BindWindow(f.Over, scope, ranking: false, capiAggregate: true);
+                sql.Append(" OVER (").Append(overSql).Append(')');
+                name += $" OVER ({overName})";
+            }
+            return new Bound(sql.ToString(), session.ReturnType, name);
         }
         var suggestion = Suggest.Closest(lower, FunctionLibrary.Names.Concat(functions.Names).Concat(CastAliases.Keys));
         throw new SqlError(

@@ -17,8 +17,8 @@ public interface ISchemaProvider
     IEnumerable<string> TableNames { get; }
 }
 
-/// <summary>A function registered in the session (a Byzer UDF), callable from select bodies.</summary>
-public sealed record SessionFunction(string SqlName, SparkType ReturnType);
+/// <summary>A function registered in the session (a Byzer UDF), callable from select bodies; an aggregate takes DISTINCT, FILTER and OVER.</summary>
+public sealed record SessionFunction(string SqlName, SparkType ReturnType, bool IsAggregate = false);
 
 public interface IFunctionRegistry
 {
