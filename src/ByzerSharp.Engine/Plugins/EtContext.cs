@@ -36,7 +36,7 @@ public sealed class EtContext(
     public string OutputName { get; } = outputName;
 
     /// <summary>For commands: the arguments (Byzer passes them as the JSON option 'parameters').</summary>
-    public IReadOnlyList<string> Args { get; } = args ?? ParseParameters(options.Get("parameters"));
+    public IReadOnlyList<string> Args { get; } = args ?? ParseParameters(options);
 
     /// <summary>Defines the result table under <see cref="OutputName"/>.</summary>
     public TableEntry Define(string sql, TableKind kind = TableKind.Table, int? partitions = null)
@@ -63,11 +63,21 @@ public sealed class EtContext(
         return Session.DefineAlias(OutputName, table, Span);
     }
 
-    private static IReadOnlyList<string> ParseParameters(string? json)
+    /// <summary>
+    /// The 'parameters' option: a JSON array of strings, as Byzer's commands pass it. A value that is not
+    /// an array at all is one argument (<c>parameters='tables'</c>); one that starts like an array but is
+    /// not an array of strings is an error, rather than a command run with a broken argument.
+    /// </summary>
+    private static IReadOnlyList<string> ParseParameters(OptionValues options)
     {
+        var json = options.Get("parameters");
         if (string.IsNullOrWhiteSpace(json))
         {
             return [];
+        }
+        if (!json.TrimStart().StartsWith('['))
+        {
+            return [json];
         }
         try
         {
@@ -75,7 +85,7 @@ public sealed class EtContext(
         }
         catch (System.Text.Json.JsonException)
         {
-            return [json];
+            throw options.Invalid("parameters", json, "a JSON array of strings, e.g. [\"-ls\", \"/tmp\"]");
         }
     }
 }
