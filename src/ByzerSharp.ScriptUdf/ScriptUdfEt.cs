@@ -70,7 +70,8 @@ public sealed class ScriptUdfEt : EtPlugin
             $"ScriptUDF (csharp{(options.Aggregate ? ", udaf" : "")})",
             context.Statement.Span,
             IsAggregate: options.Aggregate,
-            SqlName: options.Aggregate ? internalName : null));
+            SqlName: options.Aggregate ? internalName : null,
+            Arity: inputs));
     }
 
     private static (ScalarUdf Udf, int Inputs) Scalar(string name, Type type, ScriptUdfOptions options)

@@ -106,7 +106,7 @@ internal static class ModelFunction
         var serve = new BatchServer(pool, ValueShapes.DuckClr(returnType), name);
         binding.GetMethod(nameof(DuckFunction<int, int>.Register))!.Invoke(null, [session.Database.Connection, internalName, serve]);
         session.Database.Execute($"CREATE OR REPLACE MACRO {Sql.Ident(name)}(x) AS {Sql.Ident(internalName)}(x)");
-        session.RegisterFunction(new RegisteredFunction(name, returnType, $"register Ray (model {table.Name}, {replicas} replicas)", context.Statement.Span));
+        session.RegisterFunction(new RegisteredFunction(name, returnType, $"register Ray (model {table.Name}, {replicas} replicas)", context.Statement.Span, Arity: 1));
     }
 
     /// <summary>The type of the <c>value</c> field of a sourceSchema/outputSchema, or the default.</summary>

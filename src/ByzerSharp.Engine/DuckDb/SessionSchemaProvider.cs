@@ -33,7 +33,7 @@ internal sealed class SessionSchemaProvider(ByzerSession session) : ISchemaProvi
 internal sealed class SessionFunctionRegistry(ByzerSession session) : IFunctionRegistry
 {
     public SessionFunction? Find(string name) =>
-        session.Functions.TryGetValue(name, out var f) ? new SessionFunction(Sql.Ident(f.SqlName ?? f.Name), f.ReturnType, f.IsAggregate) : null;
+        session.Functions.TryGetValue(name, out var f) ? new SessionFunction(Sql.Ident(f.SqlName ?? f.Name), f.ReturnType, f.IsAggregate, f.Arity) : null;
 
     public IEnumerable<string> Names => session.Functions.Keys;
 }

@@ -17,4 +17,5 @@ namespace ByzerSharp.Session;
 /// The DuckDB function select bodies call, when not the one named <paramref name="Name"/>: a C# aggregate's
 /// visible name is a macro, which DuckDB cannot use as a window function.
 /// </param>
-public sealed record RegisteredFunction(string Name, SparkType ReturnType, string Origin, SourceSpan? DefinedAt, bool IsAggregate = false, string? SqlName = null);
+/// <param name="Arity">How many arguments it takes, when fixed: a call with another number is an error at the call, in Spark's words.</param>
+public sealed record RegisteredFunction(string Name, SparkType ReturnType, string Origin, SourceSpan? DefinedAt, bool IsAggregate = false, string? SqlName = null, int? Arity = null);

@@ -190,6 +190,11 @@ public sealed partial class Binder
                 throw new SqlError($"{f.Name} is not an aggregate function and cannot have {clause}", f.NamePos.Start, f.NamePos.Length,
                     $"remove {clause}, or register {f.Name} with udfType=\"udaf\" to aggregate");
             }
+            if (session.Arity is { } arity && f.Args.Count != arity)
+            {
+                throw new SqlError($"Invalid number of arguments for function {f.Name}. Expected: {arity}; Found: {f.Args.Count}", f.NamePos.Start, f.NamePos.Length,
+                    $"call it with {arity} argument{(arity == 1 ? "" : "s")}, as it was registered");
+            }
             var args = f.Args.Select(a => BindExpr(a, scope)).ToList();
             var distinct = f.Distinct ? "DISTINCT " : "";
             var sql = new StringBuilder($"{session.SqlName}({distinct}{string.Join(", ", args.Select(a => a.Sql))})");

@@ -18,7 +18,7 @@ public interface ISchemaProvider
 }
 
 /// <summary>A function registered in the session (a Byzer UDF), callable from select bodies; an aggregate takes DISTINCT, FILTER and OVER.</summary>
-public sealed record SessionFunction(string SqlName, SparkType ReturnType, bool IsAggregate = false);
+public sealed record SessionFunction(string SqlName, SparkType ReturnType, bool IsAggregate = false, int? Arity = null);
 
 public interface IFunctionRegistry
 {

@@ -84,7 +84,7 @@ public sealed class StringIndexEt : EtPlugin
         foreach (var macro in StringIndexFunctions.Macros(model, context.FunctionName))
         {
             session.Database.Execute(macro.CreateSql, context.Statement.Span);
-            session.RegisterFunction(new RegisteredFunction(macro.Name, macro.ReturnType, "StringIndex " + context.Path, context.Statement.Span));
+            session.RegisterFunction(new RegisteredFunction(macro.Name, macro.ReturnType, "StringIndex " + context.Path, context.Statement.Span, Arity: 1));
         }
     }
 
