@@ -10,7 +10,7 @@ namespace ByzerSharp.Images;
 public static class ImageDecoder
 {
     /// <summary>The conversions to Spark's shape, in order; each returns null when there is nothing to do.</summary>
-    private static readonly Func<Mat, Mat?>[] Steps = [ToEightBit, ToSparkChannels, Continuous];
+    private static readonly Func<Mat, bool, Mat?>[] Steps = [(image, _) => ToEightBit(image), ToSparkChannels, (image, _) => Continuous(image)];
 
     /// <summary>The decoded image, or null when the bytes are not an image OpenCV can read (Spark's invalid image).</summary>
     public static ImageRow? Decode(string origin, byte[] bytes)
@@ -45,11 +45,12 @@ public static class ImageDecoder
             return null;
         }
         var image = decoded;
+        var grey = SourceColour.IsGrey(bytes);
         try
         {
             foreach (var step in Steps)
             {
-                if (step(image) is { } next)
+                if (step(image, grey) is { } next)
                 {
                     image.Dispose();
                     image = next;
@@ -88,18 +89,20 @@ public static class ImageDecoder
     }
 
     /// <summary>
-    /// Spark's three shapes: 2 channels (grey + alpha) become grey, as Spark keeps only the grey
-    /// sample of grey images; more than 4 channels keep the first four. Null when already in shape.
+    /// Spark's three shapes. Spark checks the colour space before the alpha, so a grey source keeps
+    /// only its grey sample: 2 channels (grey + alpha, e.g. PAM) and the BGRA OpenCV expands a
+    /// grey+alpha PNG into (B = G = R = grey) both become channel 0. More than 4 channels keep the
+    /// first four. Null when already in shape.
     /// </summary>
-    private static Mat? ToSparkChannels(Mat image)
+    private static Mat? ToSparkChannels(Mat image, bool greySource)
     {
         var channels = image.Channels();
-        if (channels is 1 or 3 or 4)
+        if (channels == 1 || (channels is 3 or 4 && !greySource))
         {
             return null;
         }
         var result = new Mat();
-        if (channels == 2)
+        if (channels == 2 || greySource)
         {
             Cv2.ExtractChannel(image, result, 0);
         }

@@ -28,7 +28,13 @@ internal static class ImageWriter
         var source = Catalog.From(context.Table);
         var columns = session.Database.Describe(source, context.Statement.Span);
         var image = Column(context, columns, "imageColumn", imageColumn);
-        Column(context, columns, "fileName", fileNameColumn);
+        var fileNameType = Column(context, columns, "fileName", fileNameColumn);
+        if (fileNameType.DuckType != "VARCHAR")
+        {
+            // Byzer reads the cell with getAs[String], which fails on any other type.
+            throw ByzerException.Semantic($"fileName {fileNameColumn} is a {fileNameType.SparkType} column; it must be a string", options.SpanOf("fileName"),
+                $"select the names as strings, e.g. cast({fileNameColumn} as string) as {fileNameColumn}");
+        }
         var isStruct = IsImageStruct(image.DuckType);
         if (!isStruct && image.DuckType != "BLOB")
         {
@@ -41,14 +47,14 @@ internal static class ImageWriter
         }
 
         var dir = Path.GetFullPath(context.Path);
-        var fileName = $"CAST({Sql.Ident(fileNameColumn)} AS VARCHAR)";
-        CheckFileNames(context, dir, fileName, source);
+        var fileName = Sql.Ident(fileNameColumn);
+        ImageFileNames.Check(context, dir, fileName, source);
         using var folder = DataSources.Files.PerRowFolder.Begin(context, dir);
         var into = folder.WriteDirectory;
 
         var cell = Sql.Ident(imageColumn);
         var select = isStruct
-            ? $"SELECT {fileName}, struct_extract({cell}, 'height'), struct_extract({cell}, 'width'), struct_extract({cell}, 'mode'), struct_extract({cell}, 'data') FROM {source}"
+            ? $"SELECT {fileName}, {cell} IS NULL, struct_extract({cell}, 'height'), struct_extract({cell}, 'width'), struct_extract({cell}, 'mode'), struct_extract({cell}, 'data') FROM {source}"
             : $"SELECT {fileName}, {cell} FROM {source}";
         var pending = new List<object?[]>(Batch);
         long rows = 0;
@@ -58,11 +64,11 @@ internal static class ImageWriter
             pending.Add(row);
             if (pending.Count == Batch)
             {
-                rows += Flush(context, into, pending, isStruct);
+                rows += Flush(context, dir, into, pending, isStruct);
                 progress.Advance(Batch);
             }
         }, context.Statement.Span);
-        rows += Flush(context, into, pending, isStruct);
+        rows += Flush(context, dir, into, pending, isStruct);
         folder.Commit();
         return new SaveSummary(dir, rows, (int)Math.Min(rows, int.MaxValue));
     }
@@ -77,77 +83,58 @@ internal static class ImageWriter
         && new[] { "height INTEGER", "width INTEGER", "\"mode\" INTEGER", "\"data\" BLOB" }.All(f => duckType.Contains(f, StringComparison.OrdinalIgnoreCase)
             || duckType.Contains(f.Replace("\"", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Fails on a null, absolute, escaping or repeated file name before the folder is touched.</summary>
-    private static void CheckFileNames(SaveContext context, string dir, string fileName, string source)
-    {
-        var span = context.Options.SpanOf("fileName");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        context.Session.Database.Stream($"SELECT {fileName} FROM {source}", row =>
-        {
-            var name = row[0] as string;
-            if (string.IsNullOrEmpty(name))
-            {
-                throw ByzerException.Runtime($"the fileName column {context.Options.Get("fileName")} is {(name is null ? "null" : "empty")} in a row", span, "give every row a file name");
-            }
-            if (Path.IsPathRooted(name) || name.Split('/').Contains(".."))
-            {
-                throw ByzerException.Runtime($"file name {name} points outside {dir}", span, "use names relative to the save folder, without '..'");
-            }
-            var target = Target(dir, name);
-            if (!target.StartsWith(dir + "/", StringComparison.Ordinal))
-            {
-                throw ByzerException.Runtime($"file name {name} points outside {dir}", span, "use names relative to the save folder");
-            }
-            if (!seen.Add(target))
-            {
-                throw ByzerException.Runtime($"two rows have the file name {name}", span, "make the fileName column unique; the second file would replace the first");
-            }
-        }, context.Statement.Span);
-    }
-
-    private static string Target(string dir, string name) => Path.GetFullPath(Path.Combine(dir, name));
-
-    /// <summary>Encodes (for structs) and writes the pending rows on every core; returns how many.</summary>
-    private static int Flush(SaveContext context, string dir, List<object?[]> pending, bool isStruct)
+    /// <summary>
+    /// Encodes (for structs) and writes the pending rows on every core into <paramref name="into"/>
+    /// (the staging folder for overwrite); returns how many. Messages name <paramref name="dir"/>,
+    /// the folder the script named, never the staging folder.
+    /// </summary>
+    private static int Flush(SaveContext context, string dir, string into, List<object?[]> pending, bool isStruct)
     {
         var count = pending.Count;
         if (count == 0)
         {
             return 0;
         }
-        var errors = new string?[count];
+        var imageColumn = context.Options.Get("imageColumn")!;
+        var problems = new RowProblem?[count];
         try
         {
-            Parallel.For(0, count, i => errors[i] = WriteOne(dir, pending[i], isStruct));
+            Parallel.For(0, count, i => problems[i] = WriteOne(into, pending[i], isStruct, imageColumn));
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
         {
-            throw ByzerException.Runtime($"cannot write into {Path.GetFullPath(context.Path)}: {e.InnerExceptions[0].Message}", context.PathSpan, "check the folder's permissions and free space", e.InnerExceptions[0]);
+            var cause = e.InnerExceptions[0];
+            throw ByzerException.Runtime($"cannot write into {dir}: {cause.Message.Replace(into, dir, StringComparison.Ordinal)}", context.PathSpan,
+                cause is UnauthorizedAccessException ? "check the folder's permissions" : "check the folder's permissions and free space", cause);
         }
-        if (Array.FindIndex(errors, e => e is not null) is var bad and >= 0)
+        if (Array.FindIndex(problems, p => p is not null) is var bad and >= 0)
         {
-            throw ByzerException.Runtime($"cannot write {pending[bad][0]}: {errors[bad]}", context.Options.SpanOf("imageColumn"),
-                "filter such rows out first, e.g. where image.height > 0 for images load image could not decode");
+            throw ByzerException.Runtime($"cannot write {pending[bad][0]}: {problems[bad]!.Message}", context.Options.SpanOf("imageColumn"), problems[bad]!.Hint);
         }
         pending.Clear();
         return count;
     }
 
     /// <summary>Writes one row's file; returns why it cannot be written, or null.</summary>
-    private static string? WriteOne(string dir, object?[] row, bool isStruct)
+    private static RowProblem? WriteOne(string dir, object?[] row, bool isStruct, string imageColumn)
     {
         var name = (string)row[0]!;
         byte[] bytes;
         if (isStruct)
         {
-            if (row[1] is not int height || row[2] is not int width || row[3] is not int mode || row[4] is not byte[] data)
+            if (row[1] is true)
             {
-                return "the image or one of its height, width, mode, data fields is null";
+                return new RowProblem("the image is null", $"filter such rows out first, e.g. where {imageColumn} is not null");
             }
-            var (encoded, error) = ImageEncoder.Encode(height, width, mode, data, ImageEncoder.ExtensionFor(name));
+            var fields = new[] { "height", "width", "mode", "data" };
+            if (Array.FindIndex(row[2..], v => v is null) is var missing and >= 0)
+            {
+                return new RowProblem($"the image's {fields[missing]} is null", "an image struct needs height, width, mode and data; filter incomplete rows out first");
+            }
+            var (encoded, problem) = ImageEncoder.Encode((int)row[2]!, (int)row[3]!, (int)row[4]!, (byte[])row[5]!, ImageEncoder.ExtensionFor(name));
             if (encoded is null)
             {
-                return error;
+                return problem;
             }
             bytes = encoded;
         }
@@ -157,9 +144,9 @@ internal static class ImageWriter
         }
         else
         {
-            return "the image column is null";
+            return new RowProblem("the image column is null", $"filter such rows out first, e.g. where {imageColumn} is not null");
         }
-        var target = Target(dir, name);
+        var target = ImageFileNames.Target(dir, name);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.WriteAllBytes(target, bytes);
         return null;

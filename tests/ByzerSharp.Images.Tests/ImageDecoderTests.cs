@@ -52,6 +52,34 @@ public sealed class ImageDecoderTests
         Assert.Equal(pixels, row.Data);
     }
 
+    [Fact]
+    public void Grey_with_alpha_png_is_grey_without_the_alpha()
+    {
+        // Spark checks the colour space before the alpha: grey (100, 200) with alpha (7, 9) -> 1 channel 64C8.
+        var row = ImageDecoder.Decode("file:/ga.png", PngBytes.Write(2, 1, 8, 4, [100, 7, 200, 9]));
+
+        Assert.Equal((1, 2, 1, ImageSchema.Cv8UC1), (row!.Value.Height, row.Value.Width, row.Value.NChannels, row.Value.Mode));
+        Assert.Equal(new byte[] { 100, 200 }, row.Value.Data);
+    }
+
+    [Fact]
+    public void Sixteen_bit_grey_with_alpha_png_scales_the_grey_to_eight_bits()
+    {
+        var row = ImageDecoder.Decode("file:/ga16.png", PngBytes.Write(2, 1, 16, 4, [0xFF, 0xFF, 0x00, 0x07, 0x64, 0x64, 0x00, 0x09]));
+
+        Assert.Equal((1, ImageSchema.Cv8UC1), (row!.Value.NChannels, row.Value.Mode));
+        Assert.Equal(new byte[] { 255, 100 }, row.Value.Data);
+    }
+
+    [Fact]
+    public void Colour_with_alpha_png_stays_bgra()
+    {
+        var row = ImageDecoder.Decode("file:/rgba.png", PngBytes.Write(1, 1, 8, 6, [1, 2, 3, 4]));
+
+        Assert.Equal((4, ImageSchema.Cv8UC4), (row!.Value.NChannels, row.Value.Mode));
+        Assert.Equal(new byte[] { 3, 2, 1, 4 }, row.Value.Data);
+    }
+
     [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 })]

@@ -44,7 +44,7 @@ public sealed class OutputDirectory
             }
         }
         StagingFolder.RefuseSystemFolder(full, span);
-        return new OutputDirectory(full, StagingFolder.Create(full), mode);
+        return new OutputDirectory(full, StagingFolder.Create(full, span), mode);
     }
 
     /// <summary>A Spark-style part file name: part-00000-&lt;job id&gt;-c000.&lt;ext&gt;.</summary>

@@ -39,10 +39,17 @@ public sealed class PerRowFolder : IDisposable
         }
         if (context.Mode != SaveMode.Overwrite)
         {
-            Directory.CreateDirectory(full);
+            try
+            {
+                Directory.CreateDirectory(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw StagingFolder.CannotCreate(full, e, context.PathSpan);
+            }
             return new PerRowFolder(full, staging: null);
         }
-        return new PerRowFolder(full, StagingFolder.Create(full));
+        return new PerRowFolder(full, StagingFolder.Create(full, context.PathSpan));
     }
 
     /// <summary>Every row is written: for overwrite, the staged folder replaces the target.</summary>

@@ -19,14 +19,46 @@ public static class StagingFolder
         }
     }
 
-    /// <summary>Creates a fresh hidden staging folder beside <paramref name="target"/> (its parent is created if needed).</summary>
-    public static string Create(string target)
+    /// <summary>
+    /// Creates a fresh hidden staging folder beside <paramref name="target"/> (its parent is created
+    /// if needed). A failure is reported for the target the script named: the staging name is ours.
+    /// </summary>
+    public static string Create(string target, SourceSpan span)
     {
         var parent = Path.GetDirectoryName(target) ?? "/";
-        Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, "." + Path.GetFileName(target) + ".byzer-staging-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotCreate(target, e, span, staging);
+        }
         return staging;
+    }
+
+    /// <summary>The user error for a save folder that cannot be created, naming the folder the script gave.</summary>
+    public static ByzerException CannotCreate(string target, Exception e, SourceSpan span, string? staging = null) =>
+        ByzerException.Runtime($"cannot create the folder {target}: {Reason(e, staging, target)}", span,
+            "save into a folder this process can create and write, e.g. under /tmp or the working folder", e);
+
+    /// <summary>
+    /// The operating system's reason, with the staging folder's name replaced by the target's.
+    /// mkdir in a folder that takes no new entries (/proc, /sys) fails with ENOENT, which .NET words
+    /// as "Could not find file": said plainly instead.
+    /// </summary>
+    public static string Reason(Exception e, string? staging, string target)
+    {
+        var parent = Path.GetDirectoryName(target);
+        return e switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            DirectoryNotFoundException or FileNotFoundException when parent is not null && Directory.Exists(parent) =>
+                $"{parent} does not accept new folders (its file system refuses them)",
+            _ => staging is null ? e.Message : e.Message.Replace(staging, target, StringComparison.Ordinal),
+        };
     }
 
     /// <summary>
