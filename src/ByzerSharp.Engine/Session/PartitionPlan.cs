@@ -7,14 +7,16 @@ namespace ByzerSharp.Session;
 /// (C# cells, part files). Everything is SQL over the table, computed the same way on every call:
 /// rows are numbered in the table's stable order (insertion order, i.e. DuckDB's rowid for a
 /// table; scan order for a view), then assigned to a partition by the table's
-/// <see cref="TablePartitioning"/>. A table without one is split round-robin.
+/// <see cref="TablePartitioning"/>. A table without one is split round-robin. A table made by a
+/// select that only projects and filters a partitioned table inherits its rows' partitions.
 /// </summary>
 public static class PartitionPlan
 {
     /// <summary>The column <see cref="AssignSql"/> adds: the partition (0-based) of each row.</summary>
     public const string PartitionColumn = "__byzer_partition";
 
-    private const string RowColumn = "__byzer_row";
+    /// <summary>The column <see cref="Assigned"/> numbers the rows in (0-based, the table's row order).</summary>
+    public const string RowColumn = "__byzer_row";
 
     /// <summary>The number of partitions of the table: its PartitionCount, else 1.</summary>
     public static int Count(TableEntry table) => table.PartitionCount ?? 1;
@@ -68,12 +70,19 @@ public static class PartitionPlan
                 new PartitionScan($"SELECT *, CAST(hash({string.Join(", ", columns)}) % {Sql.Int(count)} AS BIGINT) AS {PartitionColumn} FROM {from}", count, Numbered: false),
             PartitionKind.Range when columns.Count > 0 => new PartitionScan(AssignSql(table, count, partitioning), count, Numbered: false),
             PartitionKind.Contiguous => new PartitionScan(AssignSql(table, count, partitioning), count, Numbered: false),
+            PartitionKind.Inherited when partitioning.Select is not null => new PartitionScan(AssignSql(table, count, partitioning), count, Numbered: false),
             _ => new PartitionScan($"SELECT * FROM {from}", count, Numbered: true),
         };
     }
 
     private static string Assigned(TableEntry table, int count, TablePartitioning partitioning)
     {
+        if (partitioning.Select is { } select)
+        {
+            // A narrow select's rows keep the partition and the order of the source rows they come
+            // from, as in Spark; the select itself carries both columns through (see NarrowSelect).
+            return select.Over(Assigned(select.Source, count, PartitioningOf(select.Source)));
+        }
         // A table's rowid is its insertion order and never changes (catalog objects are immutable);
         // a view has no rowid, so its scan order stands in.
         var order = table.Kind == TableKind.Table ? "row_number() OVER (ORDER BY rowid) - 1" : "row_number() OVER () - 1";
