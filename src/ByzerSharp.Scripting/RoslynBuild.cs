@@ -34,6 +34,16 @@ internal static class RoslynBuild
                 ["CS8019"] = ReportDiagnostic.Suppress,
             });
         var compilation = CSharpCompilation.Create(assemblyName, [tree], MetadataReferences(references), options);
+        // Errors come from the code as written; only code that compiles gets recursion guards.
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw CompileError(request, errors);
+        }
+        if (RecursionGuard.Apply(compilation, tree) is var guarded && guarded != tree)
+        {
+            compilation = compilation.ReplaceSyntaxTree(tree, guarded);
+        }
         using var image = new MemoryStream();
         var result = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!result.Success)
