@@ -24,6 +24,12 @@ public static class SourceMap
         return $"\n#line {line} \"{Key(codeStart.File)}\"\n" + new string(' ', column - 1);
     }
 
+    /// <summary>Marks user code that is not written in the script (taken from a table), so errors can say its own line.</summary>
+    public const string UnmappedKey = "byzer-code";
+
+    /// <summary>Text to put before code that is not in the script, starting at line <paramref name="line"/> of that code.</summary>
+    public static string BeginUnmapped(int line) => $"\n#line {line} \"{UnmappedKey}\"\n";
+
     /// <summary>The script position of a mapped Roslyn location, or null when it is outside user code.</summary>
     internal static SourceSpan? Resolve(string? mappedPath, int line, int column, SourceFile file, int length = 1)
     {

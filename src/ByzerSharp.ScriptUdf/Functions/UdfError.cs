@@ -20,7 +20,9 @@ internal static class UdfError
     public static string Describe(Exception e)
     {
         var cause = Cause(e);
-        var lines = cause.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // .NET's text for the stack guard (see RecursionGuard) is long and vague.
+        var text = cause is InsufficientExecutionStackException ? "the recursion went too deep for the thread's stack" : cause.Message;
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return $"{cause.GetType().Name}: {string.Join(" ", lines)}";
     }
 
