@@ -35,10 +35,19 @@ public sealed class ScriptUdfEt : EtPlugin
 
     public override bool UsesPathPrefix => false;
 
+    /// <summary>
+    /// As in Byzer, train (and run) compiles and registers nothing and gives an empty table (spec §4.3).
+    /// A DuckDB table needs a column, so it has one string column, value, and no rows.
+    /// </summary>
+    public override TableEntry? Train(EtContext context) =>
+        context.Define("SELECT CAST(NULL AS VARCHAR) AS value WHERE false");
+
     public override void Register(RegisterContext context)
     {
         var options = ScriptUdfOptions.Parse(context);
-        var assembly = CSharpCompiler.Compile(new CSharpCompileRequest(UdfSource.Build(options.Code, options.CodeStart), options.CodeSpan));
+        UdfSource.CheckNoNamespace(options);
+        var assembly = CSharpCompiler.Compile(new CSharpCompileRequest(
+            UdfSource.Build(options.Code, options.CodeStart), options.CodeSpan, CodeName: options.CodeStart is null ? options.CodeName : null));
         var type = UdfMethods.FindClass(assembly, options);
         var session = context.Session;
         var name = context.FunctionName;
@@ -96,8 +105,11 @@ public sealed class ScriptUdfEt : EtPlugin
         }
         var merge = UdfMethods.TryFindMethod(type, "Merge");
         var newTarget = UdfMethods.TargetFactory(reduce, options.MethodSpan);
-        return Udaf.Build(name, zero, reduce, finish, merge, newTarget, options.CodeSpan.File, out var problem)
-            ?? throw ByzerException.Semantic($"{type.Name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
+        var what = type.Name == UdfSource.ClassName ? "the code" : $"class '{type.Name}'";
+        var udaf = Udaf.Build(name, zero, reduce, finish, merge, newTarget, options.CodeSpan.File, out var problem)
+            ?? throw ByzerException.Semantic($"{what} of {name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
+        udaf.Reduce = reduce;
+        return udaf;
     }
 
     private static ScalarUdf Create(string name, MethodInfo method, UdfSignature signature, Func<object>? target, ScriptUdfOptions options)

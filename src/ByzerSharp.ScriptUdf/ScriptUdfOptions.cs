@@ -17,7 +17,8 @@ internal sealed record ScriptUdfOptions(
     bool Aggregate,
     string? ClassName,
     string MethodName,
-    SourceSpan MethodSpan)
+    SourceSpan MethodSpan,
+    string CodeName)
 {
     public const string Docs = "docs/scriptudf.md";
 
@@ -27,6 +28,8 @@ internal sealed record ScriptUdfOptions(
         CheckLanguage(context);
         var aggregate = options.GetChoice("udfType", "udf", "udf", "udaf") == "udaf";
         var (code, codeStart, codeSpan) = ReadCode(context);
+        // What compile errors call code that is not written in the script itself.
+        var codeName = context.Options.Has("code") ? "the code" : $"the code in table {context.Path}";
         var className = options.Get("className") is { Length: > 0 } c ? c.Trim() : null;
         var method = (options.Get("methodName") ?? "apply").Trim();
         var methodSpan = options.Has("methodName") ? options.SpanOf("methodName") : codeSpan;
@@ -40,7 +43,7 @@ internal sealed record ScriptUdfOptions(
         {
             throw options.Invalid("methodName", options.Get("methodName") ?? "", "a method name, e.g. apply or MyClass.apply");
         }
-        return new ScriptUdfOptions(code, codeStart, codeSpan, aggregate, className, method, methodSpan);
+        return new ScriptUdfOptions(code, codeStart, codeSpan, aggregate, className, method, methodSpan, codeName);
     }
 
     /// <summary>Only C# runs here: Scala, Java and Python UDFs have no runtime in ByzerSharp.</summary>

@@ -89,7 +89,7 @@ public static class CSharpCompiler
     private static string Hash(CSharpCompileRequest request, IReadOnlyList<Assembly> references)
     {
         var text = new StringBuilder()
-            .Append("byzer-csharp-v1\n")
+            .Append("byzer-csharp-v2\n") // v2: recursive functions carry a stack guard
             .Append(typeof(CSharpCompiler).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(Environment.Version).Append('\n')
             .Append(request.Output).Append('\n');

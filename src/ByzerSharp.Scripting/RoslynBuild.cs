@@ -34,6 +34,16 @@ internal static class RoslynBuild
                 ["CS8019"] = ReportDiagnostic.Suppress,
             });
         var compilation = CSharpCompilation.Create(assemblyName, [tree], MetadataReferences(references), options);
+        // Errors come from the code as written; only code that compiles gets recursion guards.
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw CompileError(request, errors);
+        }
+        if (RecursionGuard.Apply(compilation, tree) is var guarded && guarded != tree)
+        {
+            compilation = compilation.ReplaceSyntaxTree(tree, guarded);
+        }
         using var image = new MemoryStream();
         var result = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!result.Success)
@@ -89,16 +99,28 @@ internal static class RoslynBuild
     {
         var first = errors[0];
         var span = Locate(first, request.Span);
-        var message = $"C# compile error {first.Id}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        var inCode = CodeLine(first) is { } firstLine ? $" at line {firstLine} of {request.CodeName ?? "the code"}" : "";
+        var message = $"C# compile error {first.Id}{inCode}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
         var others = errors.Skip(1).Take(3).Select(d =>
         {
-            var at = Locate(d, request.Span);
-            return $"line {at.Line}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            var line = CodeLine(d) is { } codeLine ? $"code line {codeLine}" : $"line {Locate(d, request.Span).Line}";
+            return $"{line}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
         }).ToList();
         var hint = errors.Count == 1
             ? "fix the C# code; it is compiled with C# latest against .NET " + Environment.Version.ToString(2)
             : $"{errors.Count - 1} more error(s): " + string.Join("; ", others) + (errors.Count > 4 ? "; …" : "");
         return ByzerException.Semantic(message, span, hint);
+    }
+
+    // The line inside code that is not written in the script, or null for code that is (or for generated code).
+    private static int? CodeLine(Diagnostic diagnostic)
+    {
+        if (!diagnostic.Location.IsInSource)
+        {
+            return null;
+        }
+        var mapped = diagnostic.Location.GetMappedLineSpan();
+        return mapped.HasMappedPath && mapped.Path == SourceMap.UnmappedKey ? mapped.StartLinePosition.Line + 1 : null;
     }
 
     private static SourceSpan Locate(Diagnostic diagnostic, SourceSpan fallback)

@@ -24,6 +24,12 @@ public static class SourceMap
         return $"\n#line {line} \"{Key(codeStart.File)}\"\n" + new string(' ', column - 1);
     }
 
+    /// <summary>Marks user code that is not written in the script (taken from a table), so errors can say its own line.</summary>
+    public const string UnmappedKey = "byzer-code";
+
+    /// <summary>Text to put before code that is not in the script, starting at line <paramref name="line"/> of that code.</summary>
+    public static string BeginUnmapped(int line) => $"\n#line {line} \"{UnmappedKey}\"\n";
+
     /// <summary>The script position of a mapped Roslyn location, or null when it is outside user code.</summary>
     internal static SourceSpan? Resolve(string? mappedPath, int line, int column, SourceFile file, int length = 1)
     {
@@ -47,14 +53,56 @@ public static class SourceMap
             {
                 if (frame.GetFileName() == Key(file) && frame.GetFileLineNumber() > 0)
                 {
-                    var line = frame.GetFileLineNumber();
-                    var text = file.LineText(line);
-                    var indent = text.Length - text.TrimStart().Length;
-                    return new SourceSpan(file, file.OffsetOf(line, indent + 1), text.Trim().Length);
+                    return LineSpan(file, frame.GetFileLineNumber());
                 }
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a compiled user method is written (its first line with code), read from the assembly's
+    /// embedded PDB; for failures that happen outside the user's code, such as converting its arguments.
+    /// Null when the assembly has no file or the method is not in <paramref name="file"/>.
+    /// </summary>
+    public static SourceSpan? DeclarationOf(System.Reflection.MethodBase method, SourceFile file)
+    {
+        var path = method.Module.Assembly.Location;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+            var entry = pe.ReadDebugDirectory().FirstOrDefault(e => e.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.EmbeddedPortablePdb);
+            if (entry.DataSize == 0)
+            {
+                return null;
+            }
+            using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(entry);
+            var pdb = provider.GetMetadataReader();
+            var handle = System.Reflection.Metadata.Ecma335.MetadataTokens.MethodDefinitionHandle(method.MetadataToken);
+            foreach (var point in pdb.GetMethodDebugInformation(handle).GetSequencePoints())
+            {
+                if (!point.IsHidden && pdb.GetString(pdb.GetDocument(point.Document).Name) == Key(file))
+                {
+                    return LineSpan(file, point.StartLine);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Without readable debug information the failure is still reported, just without a line.
+        }
+        return null;
+    }
+
+    private static SourceSpan LineSpan(SourceFile file, int line)
+    {
+        var text = file.LineText(line);
+        var indent = text.Length - text.TrimStart().Length;
+        return new SourceSpan(file, file.OffsetOf(line, indent + 1), text.Trim().Length);
     }
 
     // A #line file name is a plain literal without escapes, so quotes and line breaks are replaced.

@@ -23,7 +23,7 @@ public class ByzerException : Exception
     public string? Hint { get; }
 
     /// <summary>Attaches a location if the error has none yet (errors thrown deep inside an executor).</summary>
-    public ByzerException WithSpan(SourceSpan span)
+    public virtual ByzerException WithSpan(SourceSpan span)
     {
         Span ??= span;
         return this;

@@ -175,11 +175,16 @@ public sealed class Database : IDisposable
     /// <summary>
     /// DuckDB's error as a Byzer one: semantic for catalog, binder and parser errors (the script names
     /// something wrong), runtime otherwise; one header line, with the generated SQL's "LINE 1:" context
-    /// dropped. DuckDB's "Xxx Error: " prefix is kept in the message.
+    /// dropped. DuckDB's "Xxx Error: " prefix is kept in the message, except for a C# function's own
+    /// failure (<see cref="FunctionFailures"/>).
     /// </summary>
     public static ByzerException Translate(DuckDBException e, SourceSpan? span)
     {
         var message = e.Message.Trim();
+        if (FunctionFailure(message, e, span) is { } failure)
+        {
+            return failure;
+        }
         var kind = ErrorKind.Runtime;
         foreach (var prefix in new[] { "Catalog Error: ", "Binder Error: ", "Parser Error: " })
         {
@@ -199,6 +204,22 @@ public sealed class Database : IDisposable
         var lines = message.Trim().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rest = lines.Skip(1).Where(l => !l.StartsWith("Did you mean", StringComparison.Ordinal)).ToList();
         return new ByzerException(kind, lines.Length > 0 ? lines[0] : message, span, rest.Count > 0 ? string.Join(" ", rest) : null, e);
+    }
+
+    // A C# function's own failure: its message without DuckDB's prefix, its help, the caret at its call.
+    private static FunctionFailureException? FunctionFailure(string message, DuckDBException e, SourceSpan? span)
+    {
+        const string prefix = "Invalid Input Error: ";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var text = message[prefix.Length..];
+        var context = text.IndexOf("\n\nLINE ", StringComparison.Ordinal);
+        text = (context >= 0 ? text[..context] : text).Trim();
+        return FunctionFailures.TryTake(text, out var function, out var help)
+            ? new FunctionFailureException(function, text, span, help, e)
+            : null;
     }
 
     public void Dispose() => Connection.Dispose();

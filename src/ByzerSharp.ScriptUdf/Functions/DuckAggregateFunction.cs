@@ -164,5 +164,5 @@ internal static unsafe class DuckAggregateFunction
 
     // An exception must not cross into native code: DuckDB fails the query with this text.
     private static void Fail(IntPtr info, Udaf udaf, Exception e) =>
-        DuckDbNative.AggregateFunctionSetError(info, e is UdafException located ? located.Message : $"{udaf.Name} failed: {UdfError.Describe(e)}");
+        DuckDbNative.AggregateFunctionSetError(info, e is UdafException located ? located.Message : UdfError.Describe(udaf.Name, udaf.Script, e, null, udaf.Reduce));
 }

@@ -121,7 +121,7 @@ internal sealed unsafe class MergingUdaf<TBuf, TOut> : Udaf
         _writers.Dispose();
     }
 
-    private UdafException Located(Exception e) => new(UdfError.Describe(Name, Script, e, e), e);
+    private UdafException Located(Exception e) => new(UdfError.Describe(Name, Script, e, e, Reduce), e);
 
     /// <summary>for each row: if (no NULL where none is allowed) state[row] = Reduce(state[row], r0.Read(row), …)</summary>
     private static UpdateLoop CompileUpdate(IReadOnlyList<UdfParameter> inputs, VectorReader[] prototype, MethodInfo reduce, Func<MethodInfo, Expression[], Expression> call)

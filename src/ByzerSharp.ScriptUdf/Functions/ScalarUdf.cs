@@ -24,6 +24,7 @@ internal sealed class ScalarUdf : IDisposable
     public ScalarUdf(string name, MethodInfo method, UdfSignature signature, Func<object>? newTarget, Text.SourceFile? script)
     {
         Name = name;
+        Method = method;
         Script = script;
         Signature = signature;
         var prototype = new Worker(signature, newTarget);
@@ -33,6 +34,8 @@ internal sealed class ScalarUdf : IDisposable
     }
 
     public string Name { get; }
+
+    public MethodInfo Method { get; }
 
     public Text.SourceFile? Script { get; }
 

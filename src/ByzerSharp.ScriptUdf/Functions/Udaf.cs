@@ -24,6 +24,9 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
 
     public Text.SourceFile? Script { get; } = script;
 
+    /// <summary>The user's Reduce, whose declaration names the line of failures outside the user's code (converting inputs).</summary>
+    public MethodInfo? Reduce { get; set; }
+
     /// <summary>Whether the states are <see cref="NativeLogState"/>s (inputs without references) or <see cref="ManagedLog{T}"/> handles.</summary>
     public abstract bool NativeStates { get; }
 
@@ -199,7 +202,7 @@ internal sealed unsafe class Udaf<T, TOut> : Udaf
             }
             catch (Exception e)
             {
-                throw new UdafException(UdfError.Describe(Name, Script, e, Locate(managed, native, length)), e);
+                throw new UdafException(UdfError.Describe(Name, Script, e, Locate(managed, native, length), Reduce), e);
             }
             writer.Write(offset + i, value);
         }
