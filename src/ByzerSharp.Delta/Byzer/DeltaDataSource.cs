@@ -128,7 +128,29 @@ public sealed class DeltaDataSource : IDataSource
             UserMetadata = options.Get("userMetadata"),
         };
         var source = Session.Catalog.From(context.Table);
-        var result = DeltaErrors.Guard(context.PathSpan, () => new DeltaWriter(context.Session.Database.Connection).Write(source, path, request));
-        return new SaveSummary(result.Path, result.Rows, result.Files);
+        string? bucketed = null;
+        if (!options.Has("fileNum") && context.Table.PartitionCount is > 1 and var count)
+        {
+            // The table's own partitioning (TableRepartition, or a select that kept it) decides which rows
+            // share a file, as Spark writes a file per partition; fileNum is a round-robin repartition(n).
+            bucketed = "byzer_delta_bucket_" + Guid.NewGuid().ToString("N")[..8];
+            context.Session.Database.Execute(
+                $"CREATE TEMP TABLE {bucketed} AS {PartitionPlan.AssignSql(context.Table, count, PartitionPlan.PartitioningOf(context.Table))}",
+                context.Statement.Span);
+            source = bucketed;
+            request = request with { BucketColumn = PartitionPlan.PartitionColumn };
+        }
+        try
+        {
+            var result = DeltaErrors.Guard(context.PathSpan, () => new DeltaWriter(context.Session.Database.Connection).Write(source, path, request));
+            return new SaveSummary(result.Path, result.Rows, result.Files);
+        }
+        finally
+        {
+            if (bucketed is not null)
+            {
+                context.Session.Database.Execute("DROP TABLE IF EXISTS " + bucketed);
+            }
+        }
     }
 }

@@ -39,6 +39,10 @@ public sealed class DeltaWriter(DuckDBConnection connection)
             }
         }
         var data = DataSchema(sourceSql);
+        if (options.BucketColumn is { } bucketColumn)
+        {
+            data = new StructType(data.Fields.Where(f => f.Name != bucketColumn).ToList());
+        }
         var partitionBy = NormalizePartitionColumns(options.PartitionBy, data);
         var (metadata, newMetadata) = MetadataDecision.Decide(current, data, partitionBy, options);
         var protocol = current is null ? Protocol.Default : null;
@@ -177,7 +181,9 @@ public sealed class DeltaWriter(DuckDBConnection connection)
         var extra = string.Join("", partText.Select(t => ", " + t));
         // Buckets count within each partition, so fileNum gives up to that many files per partition (Spark's repartition(n)).
         var window = partitions.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", partitions.Select((_, i) => $"__p{i}"));
-        Execute($"CREATE TEMP TABLE {Sql.Ident(staged)} AS SELECT *, (row_number() OVER ({window}) - 1) % {files} AS __bucket FROM (SELECT {projection}{extra} FROM {sourceSql})");
+        var bucketOf = options.BucketColumn is { } given ? $"{Sql.Ident(given)} % {files}" : $"(row_number() OVER ({window}) - 1) % {files}";
+        var carried = options.BucketColumn is { } column ? ", " + Sql.Ident(column) : "";
+        Execute($"CREATE TEMP TABLE {Sql.Ident(staged)} AS SELECT *, {bucketOf} AS __bucket FROM (SELECT {projection}{extra}{carried} FROM {sourceSql})");
         try
         {
             var groups = new List<string?[]>();

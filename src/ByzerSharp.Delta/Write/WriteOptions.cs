@@ -17,6 +17,13 @@ public sealed record WriteOptions
     /// <summary>Data files per partition (Byzer's fileNum); null writes one file per partition.</summary>
     public int? FileCount { get; init; }
 
+    /// <summary>
+    /// A column of the source holding each row's file (0 … <see cref="FileCount"/> - 1), which is not
+    /// written: the source's own partitioning (TableRepartition) decides which rows share a file, as
+    /// Spark writes one file per partition. Null deals the rows round-robin.
+    /// </summary>
+    public string? BucketColumn { get; init; }
+
     /// <summary>Stored in commitInfo.userMetadata.</summary>
     public string? UserMetadata { get; init; }
 
