@@ -129,10 +129,12 @@ public sealed class DeltaDataSource : IDataSource
         };
         var source = Session.Catalog.From(context.Table);
         string? bucketed = null;
-        if (!options.Has("fileNum") && context.Table.PartitionCount is > 1 and var count)
+        if (!options.Has("fileNum") && context.Table.PartitionCount is > 1 and var count
+            && PartitionPlan.PartitioningOf(context.Table).Kind != PartitionKind.RoundRobin)
         {
             // The table's own partitioning (TableRepartition, or a select that kept it) decides which rows
             // share a file, as Spark writes a file per partition; fileNum is a round-robin repartition(n).
+            // Round-robin needs no staging copy: the writer deals the rows in the table's order itself.
             bucketed = "byzer_delta_bucket_" + Guid.NewGuid().ToString("N")[..8];
             context.Session.Database.Execute(
                 $"CREATE TEMP TABLE {bucketed} AS {PartitionPlan.AssignSql(context.Table, count, PartitionPlan.PartitioningOf(context.Table))}",
