@@ -135,7 +135,7 @@ public sealed class Database : IDisposable
     public IReadOnlyList<ResultColumn> Describe(string relationSql, SourceSpan? span = null)
     {
         var table = Query("DESCRIBE " + relationSql, "describe", span);
-        return table.Rows.Select(r => new ResultColumn((string)r[0]!, SparkTypes.FromDuck((string)r[1]!), (string)r[1]!)).ToList();
+        return table.Rows.Select(r => new ResultColumn(SparkSql.Binding.Sql.SparkName((string)r[0]!), SparkTypes.FromDuck((string)r[1]!), (string)r[1]!)).ToList();
     }
 
     /// <summary>Whether DuckDB itself has a table or view of that name (created by pass-through SQL).</summary>
@@ -167,7 +167,7 @@ public sealed class Database : IDisposable
         for (var i = 0; i < reader.FieldCount; i++)
         {
             var duck = reader.GetDataTypeName(i);
-            columns.Add(new ResultColumn(reader.GetName(i), SparkTypes.FromDuck(duck), duck));
+            columns.Add(new ResultColumn(SparkSql.Binding.Sql.SparkName(reader.GetName(i)), SparkTypes.FromDuck(duck), duck));
         }
         return columns;
     }
