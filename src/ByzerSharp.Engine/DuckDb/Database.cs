@@ -113,12 +113,13 @@ public sealed class Database : IDisposable
             {
                 using var reader = command.ExecuteReader();
                 var columns = Columns(reader);
+                var scales = DecimalScales.Of(reader);
                 while (reader.Read())
                 {
                     var row = new object?[reader.FieldCount];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        row[i] = ColumnReader.Read(reader, i);
+                        row[i] = ColumnReader.Read(reader, i, scales[i]);
                     }
                     onRow(row);
                 }
@@ -148,13 +149,14 @@ public sealed class Database : IDisposable
     private static ResultTable Read(DbDataReader reader, string name, int? maxRows)
     {
         var columns = Columns(reader);
+        var scales = DecimalScales.Of(reader);
         var rows = new List<object?[]>();
         while ((maxRows is null || rows.Count < maxRows) && reader.Read())
         {
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = ColumnReader.Read(reader, i);
+                row[i] = ColumnReader.Read(reader, i, scales[i]);
             }
             rows.Add(row);
         }
