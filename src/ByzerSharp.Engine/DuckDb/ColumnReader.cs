@@ -14,7 +14,8 @@ internal static class ColumnReader
     private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
     private static readonly ConcurrentDictionary<Type, MethodInfo?> Readers = new();
 
-    public static object? Read(DbDataReader reader, int ordinal)
+    /// <param name="scale">The column's decimal scale (<see cref="DecimalScales"/>), if it has one.</param>
+    public static object? Read(DbDataReader reader, int ordinal, int? scale = null)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -26,7 +27,8 @@ internal static class ColumnReader
             return nullable == type ? null : GetFieldValue.MakeGenericMethod(nullable);
         });
         var value = method is null ? reader.GetValue(ordinal) : method.Invoke(reader, [ordinal]);
-        return Values.Normalize(value);
+        var normal = Values.Normalize(value);
+        return scale is { } s && normal is decimal m ? DecimalScales.WithScale(m, s) : normal;
     }
 
     /// <summary>The same collection type with value-type elements (at any depth) made nullable.</summary>

@@ -113,12 +113,13 @@ public sealed class Database : IDisposable
             {
                 using var reader = command.ExecuteReader();
                 var columns = Columns(reader);
+                var scales = DecimalScales.Of(reader);
                 while (reader.Read())
                 {
                     var row = new object?[reader.FieldCount];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        row[i] = ColumnReader.Read(reader, i);
+                        row[i] = ColumnReader.Read(reader, i, scales[i]);
                     }
                     onRow(row);
                 }
@@ -135,7 +136,7 @@ public sealed class Database : IDisposable
     public IReadOnlyList<ResultColumn> Describe(string relationSql, SourceSpan? span = null)
     {
         var table = Query("DESCRIBE " + relationSql, "describe", span);
-        return table.Rows.Select(r => new ResultColumn((string)r[0]!, SparkTypes.FromDuck((string)r[1]!), (string)r[1]!)).ToList();
+        return table.Rows.Select(r => new ResultColumn(SparkSql.Binding.Sql.SparkName((string)r[0]!), SparkTypes.FromDuck((string)r[1]!), (string)r[1]!)).ToList();
     }
 
     /// <summary>Whether DuckDB itself has a table or view of that name (created by pass-through SQL).</summary>
@@ -148,13 +149,14 @@ public sealed class Database : IDisposable
     private static ResultTable Read(DbDataReader reader, string name, int? maxRows)
     {
         var columns = Columns(reader);
+        var scales = DecimalScales.Of(reader);
         var rows = new List<object?[]>();
         while ((maxRows is null || rows.Count < maxRows) && reader.Read())
         {
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = ColumnReader.Read(reader, i);
+                row[i] = ColumnReader.Read(reader, i, scales[i]);
             }
             rows.Add(row);
         }
@@ -167,7 +169,7 @@ public sealed class Database : IDisposable
         for (var i = 0; i < reader.FieldCount; i++)
         {
             var duck = reader.GetDataTypeName(i);
-            columns.Add(new ResultColumn(reader.GetName(i), SparkTypes.FromDuck(duck), duck));
+            columns.Add(new ResultColumn(SparkSql.Binding.Sql.SparkName(reader.GetName(i)), SparkTypes.FromDuck(duck), duck));
         }
         return columns;
     }

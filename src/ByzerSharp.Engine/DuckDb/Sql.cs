@@ -5,7 +5,7 @@ namespace ByzerSharp.DuckDb;
 /// <summary>Quoting for SQL text we generate. Never build SQL from user text without these.</summary>
 public static class Sql
 {
-    public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Ident(string name) => SparkSql.Binding.Sql.Ident(name);
 
     public static string Str(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

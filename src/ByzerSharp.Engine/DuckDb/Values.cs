@@ -29,7 +29,9 @@ public static class Values
                 return b >= long.MinValue && b <= long.MaxValue ? (long)b : (decimal)b;
             case IDictionary dict:
             {
-                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                // DuckDB.NET reads a STRUCT as Dictionary<string, object> in field order, and a MAP as a
+                // dictionary typed by its key and value types; Spark prints the two differently.
+                var result = dict.GetType() == typeof(Dictionary<string, object>) ? new Results.StructValue() : new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (DictionaryEntry e in dict)
                 {
                     result[Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = Normalize(e.Value);

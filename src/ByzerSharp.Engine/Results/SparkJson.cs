@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace ByzerSharp.Results;
 
 /// <summary>
-/// Values as Spark's JSON writer and Dataset.toJSON write them (ignoreNullFields): null fields left
-/// out at every level, doubles in Java's form (1.0, 1.0E10), binary as base64, dates yyyy-MM-dd,
+/// Values as Spark's JSON writer and Dataset.toJSON write them (ignoreNullFields): null columns and
+/// struct fields left out at every level, null map values and array elements written as null, doubles in Java's form (1.0, 1.0E10), binary as base64, dates yyyy-MM-dd,
 /// timestamps yyyy-MM-dd'T'HH:mm:ss.SSSXXX in the session time zone. Used by the json data
 /// source and by `byzer run --format json`.
 /// </summary>
@@ -53,13 +53,13 @@ public static class SparkJson
                 writer.WriteRawValue(ValueText.FormatDouble(d), skipInputValidation: true);
                 break;
             case float f when float.IsFinite(f):
-                writer.WriteRawValue(ValueText.FormatDouble(f), skipInputValidation: true);
+                writer.WriteRawValue(ValueText.FormatFloat(f), skipInputValidation: true);
                 break;
             case double d:
                 writer.WriteStringValue(ValueText.FormatDouble(d));
                 break;
             case float f:
-                writer.WriteStringValue(ValueText.FormatDouble(f));
+                writer.WriteStringValue(ValueText.FormatFloat(f));
                 break;
             case decimal m:
                 writer.WriteNumberValue(m);
@@ -83,15 +83,25 @@ public static class SparkJson
                 // A DuckDB TIMESTAMP is a wall-clock time in the session zone.
                 writer.WriteStringValue(Timestamp(new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), zone.GetUtcOffset(dt))));
                 break;
-            case IDictionary<string, object?> map:
+            case StructValue fields:
                 writer.WriteStartObject();
-                foreach (var (k, v) in map)
+                foreach (var (k, v) in fields)
                 {
                     if (v is not null)
                     {
                         writer.WritePropertyName(k);
                         WriteValue(writer, v, zone);
                     }
+                }
+                writer.WriteEndObject();
+                break;
+            case IDictionary<string, object?> map:
+                // ignoreNullFields is about struct fields: a map's null values are written, as Spark's JacksonGenerator does.
+                writer.WriteStartObject();
+                foreach (var (k, v) in map)
+                {
+                    writer.WritePropertyName(k);
+                    WriteValue(writer, v, zone);
                 }
                 writer.WriteEndObject();
                 break;

@@ -137,6 +137,32 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Json_writes_floats_with_float_precision_decimals_with_their_scale_and_null_map_values()
+    {
+        // Spark's toJSON: 0.1f as 0.1, decimal(38,18) with its 18 digits, a map's null value kept, a struct's null field left out.
+        var file = _cli.Script("""
+            select cast(0.1 as float) as f, cast(1.5 as decimal(38,18)) as d, map('k', null) as m,
+              named_struct('a', cast(null as int), 'b', 1) as st as t;
+            """);
+        var r = _cli.Run("run", file, "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("[{\"f\":0.1,\"d\":1.500000000000000000,\"m\":{\"k\":null},\"st\":{\"b\":1}}]\n", r.Out);
+    }
+
+    [Fact]
+    public void Table_text_prints_structs_as_values_and_maps_as_arrows_like_spark_show()
+    {
+        var file = _cli.Script("""
+            select named_struct('A', cast(null as int), 'B', 1) as s, map('A', null, 'B', 1) as m,
+              array(named_struct('x', 1, 'y', named_struct('z', 'q'))) as arr,
+              cast(0.1 as float) as f, cast(1.5 as decimal(38,18)) as d as t;
+            """);
+        var r = _cli.Run("run", file);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("|{null, 1}|{A -> null, B -> 1}|[{1, {q}}]|0.1|1.500000000000000000|", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_keeps_warnings_on_stderr()
     {
         var file = _cli.Script("select '${undefinedVar}' as v as t;");

@@ -91,6 +91,7 @@ public sealed class CsvDataSource : IDataSource
 
     public SaveSummary Save(SaveContext context)
     {
+        RefuseNested(context);
         var o = context.Options;
         var copy = new StringBuilder("FORMAT csv");
         copy.Append(", HEADER ").Append(Sql.Bool(o.GetBool("header", false)));
@@ -105,6 +106,23 @@ public sealed class CsvDataSource : IDataSource
             copy.Append(", NULLSTR ").Append(Sql.Str(nullValue));
         }
         return DuckDbFileWriter.Write(context, "csv", copy.ToString());
+    }
+
+    /// <summary>
+    /// Spark's CSV writer takes atomic types only and fails before writing ("CSV data source does not
+    /// support struct&lt;…&gt; data type."); DuckDB would print a struct, map or array as its own text.
+    /// </summary>
+    private static void RefuseNested(SaveContext context)
+    {
+        var columns = context.Session.Database.Describe(Catalog.From(context.Table), context.Statement.Span);
+        var nested = columns.FirstOrDefault(c => c.SparkType.StartsWith("struct<", StringComparison.Ordinal)
+            || c.SparkType.StartsWith("map<", StringComparison.Ordinal) || c.SparkType.StartsWith("array<", StringComparison.Ordinal));
+        if (nested is not null)
+        {
+            throw Diagnostics.ByzerException.Semantic($"CSV data source does not support {nested.SparkType} data type (column {nested.Name})",
+                context.Statement.Format.Span,
+                "select its fields or to_json(" + nested.Name + ") first, or save as json or parquet");
+        }
     }
 
     /// <summary>A character option after \t, \uXXXX unescaping: one character, as Spark requires (several for the delimiter since Spark 3).</summary>
