@@ -205,7 +205,11 @@ public sealed class Database : IDisposable
         // "Did you mean" guesses, which name DuckDB's internal catalog (pg_type, …), not the script's tables.
         var lines = message.Trim().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rest = lines.Skip(1).Where(l => !l.StartsWith("Did you mean", StringComparison.Ordinal)).ToList();
-        return new ByzerException(kind, lines.Length > 0 ? lines[0] : message, span, rest.Count > 0 ? string.Join(" ", rest) : null, e);
+        var help = rest.Count > 0 ? string.Join(" ", rest)
+            : message.StartsWith("Conversion Error: ", StringComparison.Ordinal)
+                ? "a value does not fit the type it is converted to (a column's, or a function's parameter): cast it explicitly, or use try_cast to get NULL instead"
+                : null;
+        return new ByzerException(kind, lines.Length > 0 ? lines[0] : message, span, help, e);
     }
 
     // A C# function's own failure: its message without DuckDB's prefix, its help, the caret at its call.
