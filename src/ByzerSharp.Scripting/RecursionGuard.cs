@@ -37,12 +37,12 @@ internal static class RecursionGuard
             }
         }
         var calls = CallGraph(model, root, declarations);
-        var recursive = declarations.Where(d => InCycle(d.Key, calls)).Select(d => d.Value).ToHashSet();
+        var recursive = declarations.Where(d => InCycle(d.Key, calls)).ToDictionary(d => d.Value, d => d.Key);
         if (recursive.Count == 0)
         {
             return tree;
         }
-        var guarded = root.ReplaceNodes(recursive, (original, rewritten) => Guard(rewritten, IsStatementBody(declarations.First(d => d.Value == original).Key)));
+        var guarded = root.ReplaceNodes(recursive.Keys, (original, rewritten) => Guard(rewritten, IsStatementBody(recursive[original])));
         return tree.WithRootAndOptions(guarded, tree.Options);
     }
 

@@ -66,12 +66,9 @@ internal static class SelectPartitions
         return session.SetPartitions(derived, count, partitioning);
     }
 
-    /// <summary>A function the session registered that DuckDB knows as an aggregate (a UDAF).</summary>
+    /// <summary>A function the session registered as an aggregate (a UDAF).</summary>
     private static bool IsSessionAggregate(ByzerSession session, string name) =>
-        session.Functions.ContainsKey(name)
-        && Convert.ToInt64(session.Database.Scalar(
-            $"SELECT count(*) FROM duckdb_functions() WHERE function_type = 'aggregate' AND lower(function_name) = lower({DuckDb.Sql.Str(name)})"),
-            System.Globalization.CultureInfo.InvariantCulture) > 0;
+        session.Functions.TryGetValue(name, out var function) && function.IsAggregate;
 
     /// <summary>The session's tables, except that <paramref name="source"/> reads from <see cref="NarrowSelect.Placeholder"/>.</summary>
     private sealed class PlaceholderSource(ISchemaProvider tables, string source) : ISchemaProvider
