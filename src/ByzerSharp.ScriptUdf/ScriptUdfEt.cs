@@ -106,10 +106,8 @@ public sealed class ScriptUdfEt : EtPlugin
         var merge = UdfMethods.TryFindMethod(type, "Merge");
         var newTarget = UdfMethods.TargetFactory(reduce, options.MethodSpan);
         var what = type.Name == UdfSource.ClassName ? "the code" : $"class '{type.Name}'";
-        var udaf = Udaf.Build(name, zero, reduce, finish, merge, newTarget, options.CodeSpan.File, out var problem)
+        return Udaf.Build(name, zero, reduce, finish, merge, newTarget, options.CodeSpan.File, out var problem)
             ?? throw ByzerException.Semantic($"{what} of {name} is not an aggregator: {problem}", options.CodeSpan, UdafShape);
-        udaf.Reduce = reduce;
-        return udaf;
     }
 
     private static ScalarUdf Create(string name, MethodInfo method, UdfSignature signature, Func<object>? target, ScriptUdfOptions options)

@@ -25,7 +25,7 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
     public Text.SourceFile? Script { get; } = script;
 
     /// <summary>The user's Reduce, whose declaration names the line of failures outside the user's code (converting inputs).</summary>
-    public MethodInfo? Reduce { get; set; }
+    public MethodInfo? Reduce { get; private set; }
 
     /// <summary>Whether the states are <see cref="NativeLogState"/>s (inputs without references) or <see cref="ManagedLog{T}"/> handles.</summary>
     public abstract bool NativeStates { get; }
@@ -103,11 +103,15 @@ internal abstract unsafe class Udaf(string name, IReadOnlyList<UdfParameter> par
             if (merge is not null && !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(buffer).Invoke(null, null)!)
             {
                 var merging = typeof(MergingUdaf<,>).MakeGenericType(buffer, finish.ReturnType);
-                return (Udaf)Activator.CreateInstance(merging, name, inputs, resultType, script, methods, merge)!;
+                var folding = (Udaf)Activator.CreateInstance(merging, name, inputs, resultType, script, methods, merge)!;
+                folding.Reduce = reduce;
+                return folding;
             }
             var element = inputs.Count == 1 ? inputs[0].Type : TupleType(inputs.Select(p => p.Type).ToArray());
             var type = typeof(Udaf<,>).MakeGenericType(element, finish.ReturnType);
-            return (Udaf)Activator.CreateInstance(type, name, inputs, resultType, script, methods)!;
+            var logging = (Udaf)Activator.CreateInstance(type, name, inputs, resultType, script, methods)!;
+            logging.Reduce = reduce;
+            return logging;
         }
         catch (TargetInvocationException e) when (e.InnerException is NotSupportedException unsupported)
         {
